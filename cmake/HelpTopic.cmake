@@ -1,0 +1,68 @@
+# add_help_topic(<id> SOURCES <files...> [IMAGES <files...>] [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
+#
+# Builds one topic plugin, <id>.so, with its pictures embedded, so that one file is one topic.
+# IMAGES may be PNG, JPEG or SVG; SVG is rasterized to PNG at build time with rsvg-convert.
+# A picture is named by its file name without extension: step("...", "send-receive").
+# The plugin lands in OUTPUT_DIRECTORY (default: HELPSTATION_PLUGIN_OUTPUT_DIR, the folder the
+# viewer in this build tree reads) and is installed into HELPSTATION_PLUGIN_INSTALL_DIR.
+
+set(HELPSTATION_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/EmbedImages.cmake")
+find_program(RSVG_CONVERT rsvg-convert)
+
+function(add_help_topic id)
+  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;IMAGES" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "add_help_topic(${id}): SOURCES is required")
+  endif()
+  if(NOT ARG_OUTPUT_DIRECTORY)
+    set(ARG_OUTPUT_DIRECTORY "${HELPSTATION_PLUGIN_OUTPUT_DIR}")
+  endif()
+  set(target "topic-${id}")
+  set(work "${CMAKE_CURRENT_BINARY_DIR}/${target}")
+
+  set(embedded "")
+  foreach(image IN LISTS ARG_IMAGES)
+    get_filename_component(source "${image}" ABSOLUTE)
+    get_filename_component(name "${image}" NAME_WE)
+    get_filename_component(ext "${image}" LAST_EXT)
+    string(TOLOWER "${ext}" ext)
+    if(ext STREQUAL ".svg")
+      if(NOT RSVG_CONVERT)
+        message(FATAL_ERROR "add_help_topic(${id}): ${image} is SVG but rsvg-convert was not found (apt install librsvg2-bin)")
+      endif()
+      set(png "${work}/images/${name}.png")
+      add_custom_command(OUTPUT "${png}"
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${work}/images"
+        COMMAND ${RSVG_CONVERT} -o "${png}" "${source}"
+        DEPENDS "${source}"
+        COMMENT "Rasterizing ${id}/${name}.svg"
+        VERBATIM)
+      list(APPEND embedded "${png}")
+    else()
+      list(APPEND embedded "${source}")
+    endif()
+  endforeach()
+
+  set(table "${work}/embedded_images.c")
+  add_custom_command(OUTPUT "${table}"
+    COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${table}" "-DIMAGES=${embedded}" -P "${HELPSTATION_EMBED_SCRIPT}"
+    DEPENDS ${embedded} "${HELPSTATION_EMBED_SCRIPT}"
+    COMMENT "Embedding ${id} pictures"
+    VERBATIM)
+  set_source_files_properties("${table}" PROPERTIES OBJECT_DEPENDS "${embedded}")
+
+  add_library(${target} MODULE ${ARG_SOURCES} "${table}")
+  target_link_libraries(${target} PRIVATE HelpStation::sdk)
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME "${id}"
+    C_VISIBILITY_PRESET hidden
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+  # A plugin must not lean on symbols of the host: catch them at link time, not at dlopen.
+  target_link_options(${target} PRIVATE "LINKER:--no-undefined")
+  if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
+    install(TARGETS ${target} LIBRARY DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
+  endif()
+endfunction()

@@ -1,0 +1,50 @@
+#include "catalog.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace hs {
+
+const Topic *Catalog::find(const std::string &id) const {
+    int i = index_of(id);
+    return i < 0 ? nullptr : &topics[static_cast<size_t>(i)];
+}
+
+int Catalog::index_of(const std::string &id) const {
+    for (size_t i = 0; i < topics.size(); ++i)
+        if (topics[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits) {
+    Catalog catalog;
+    auto refuse = [&](Rejection r) {
+        spdlog::error("plugin refused: {}: {}", r.plugin, r.reason);
+        catalog.rejected.push_back(std::move(r));
+    };
+    for (const std::string &folder : folders) {
+        std::optional<Rejection> folder_problem;
+        for (const std::string &file : list_plugin_files(folder, folder_problem)) {
+            LoadResult loaded = load_plugin(file, limits);
+            if (loaded.rejection) {
+                refuse(std::move(*loaded.rejection));
+                continue;
+            }
+            if (const Topic *existing = catalog.find(loaded.topic->id)) {
+                refuse({file, "id: duplicate topic id '" + loaded.topic->id + "' (already loaded from " +
+                                  existing->plugin_path + ")"});
+                continue;
+            }
+            spdlog::info("topic loaded: {} {} from {}", loaded.topic->id, loaded.topic->version, file);
+            catalog.topics.push_back(std::move(*loaded.topic));
+        }
+        if (folder_problem) refuse(std::move(*folder_problem));
+    }
+    std::stable_sort(catalog.topics.begin(), catalog.topics.end(), [](const Topic &a, const Topic &b) {
+        return a.category != b.category ? a.category < b.category : a.title < b.title;
+    });
+    return catalog;
+}
+
+} // namespace hs

@@ -1,0 +1,23 @@
+// The catalog: every topic loaded from the plugin folders, and every plugin that was refused.
+#pragma once
+
+#include "plugin_loader.hpp"
+
+#include <string>
+#include <vector>
+
+namespace hs {
+
+struct Catalog {
+    std::vector<Topic> topics;         // sorted by category, then title
+    std::vector<Rejection> rejected;   // plugins and folders that could not be used, with why
+    std::vector<Rejection> problems;   // found while running (e.g. a picture that failed to decode)
+
+    const Topic *find(const std::string &id) const; // nullptr when absent
+    int index_of(const std::string &id) const;      // -1 when absent
+};
+
+// Loads every plugin of every folder. A second plugin with an id already loaded is refused.
+Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits = {});
+
+} // namespace hs

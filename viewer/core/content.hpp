@@ -1,0 +1,42 @@
+// The content model: what the viewer knows about topics, copied out of the plugins at load.
+// Plain data, no GL, no ImGui. Field meanings are those of plugins/sdk/helpstation/plugin.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hs {
+
+struct Image {
+    std::string name;
+    std::vector<unsigned char> bytes; // the encoded PNG/JPEG, decoded only when shown
+    int width = 0, height = 0;        // from the file header, checked at load
+};
+
+struct Step {
+    std::string text, image, note, caution; // image: an Image name or empty
+};
+
+struct Fix {
+    std::string title, intro, outcome;
+    std::vector<Step> steps;
+};
+
+struct Faq {
+    std::string question, answer;
+};
+
+struct Topic {
+    std::string id, title, version, summary, category, applies_to, icon, why, closing;
+    std::vector<std::string> symptoms;
+    std::vector<Fix> fixes;
+    std::vector<Faq> faq;
+    std::vector<Image> images;
+    std::string plugin_path; // the .so it came from
+
+    int step_count() const;
+    const Image *find_image(const std::string &name) const; // nullptr when absent
+};
+
+} // namespace hs

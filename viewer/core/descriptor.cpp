@@ -1,0 +1,196 @@
+#include "descriptor.hpp"
+
+#include "utf8.hpp"
+
+#include <helpstation/plugin.h>
+#include <stb_image.h>
+
+#include <cstring>
+#include <set>
+
+namespace hs {
+namespace {
+
+// Collects problems with the name of the field they are about, e.g. "fixes[1].steps[0].text".
+class Checker {
+public:
+    Checker(const ContentLimits &limits, std::vector<std::string> &problems)
+        : limits_(limits), problems_(problems) {}
+
+    void fail(const std::string &field, const std::string &reason) {
+        problems_.push_back(field + ": " + reason);
+    }
+
+    // Copies a string field; `required` rejects NULL and "".
+    std::string text(const char *s, const std::string &field, bool required) {
+        if (s == nullptr || *s == '\0') {
+            if (required) fail(field, "missing or empty (required)");
+            return {};
+        }
+        size_t n = strnlen(s, limits_.max_string_bytes + 1);
+        if (n > limits_.max_string_bytes) {
+            fail(field, "longer than " + std::to_string(limits_.max_string_bytes) + " bytes");
+            return {};
+        }
+        std::string out(s, n);
+        if (!is_valid_utf8(out)) {
+            fail(field, "invalid UTF-8");
+            return {};
+        }
+        return out;
+    }
+
+    // Checks a (pointer, count) list; returns false when it must not be read.
+    bool list(const void *items, size_t count, const std::string &field, bool required) {
+        if (count == 0) {
+            if (required) fail(field, "empty (at least one required)");
+            return false;
+        }
+        if (items == nullptr) {
+            fail(field, "count is " + std::to_string(count) + " but the pointer is NULL");
+            return false;
+        }
+        if (count > limits_.max_list) {
+            fail(field, std::to_string(count) + " entries, more than the limit of " +
+                            std::to_string(limits_.max_list));
+            return false;
+        }
+        return true;
+    }
+
+    const ContentLimits &limits_;
+    std::vector<std::string> &problems_;
+};
+
+bool is_valid_version(const std::string &v) {
+    // MAJOR.MINOR or MAJOR.MINOR.PATCH, digits only.
+    int parts = 0;
+    size_t i = 0;
+    while (i < v.size()) {
+        size_t start = i;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+        if (i == start) return false;
+        ++parts;
+        if (i == v.size()) break;
+        if (v[i] != '.') return false;
+        ++i;
+        if (i == v.size()) return false;
+    }
+    return parts == 2 || parts == 3;
+}
+
+void copy_images(const hs_topic &raw, Checker &c, Topic &t) {
+    if (!c.list(raw.images, raw.image_count, "images", false)) return;
+    std::set<std::string> names;
+    for (size_t i = 0; i < raw.image_count; ++i) {
+        const hs_image &src = raw.images[i];
+        std::string field = "images[" + std::to_string(i) + "]";
+        Image img;
+        img.name = c.text(src.name, field + ".name", true);
+        if (!img.name.empty()) {
+            field += " '" + img.name + "'";
+            if (!names.insert(img.name).second) c.fail(field, "two pictures share this name");
+        }
+        if (src.data == nullptr || src.size == 0) {
+            c.fail(field, "no picture bytes");
+            continue;
+        }
+        if (src.size > c.limits_.max_image_bytes) {
+            c.fail(field, "picture of " + std::to_string(src.size) + " bytes is larger than the limit");
+            continue;
+        }
+        int w = 0, h = 0, comp = 0;
+        if (!stbi_info_from_memory(src.data, static_cast<int>(src.size), &w, &h, &comp)) {
+            const char *why = stbi_failure_reason();
+            c.fail(field, std::string("cannot be decoded as a PNG or JPEG picture (") +
+                              (why ? why : "unknown format") + ")");
+            continue;
+        }
+        if (static_cast<long long>(w) * h > c.limits_.max_image_pixels) {
+            c.fail(field, std::to_string(w) + "x" + std::to_string(h) + " pixels is larger than the limit");
+            continue;
+        }
+        img.width = w;
+        img.height = h;
+        img.bytes.assign(src.data, src.data + src.size);
+        t.images.push_back(std::move(img));
+    }
+}
+
+} // namespace
+
+bool is_valid_topic_id(const std::string &id) {
+    if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-') return false;
+    for (char ch : id)
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
+    return true;
+}
+
+CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits) {
+    CopyResult result;
+    Checker c(limits, result.problems);
+    Topic t;
+
+    t.id = c.text(raw.id, "id", true);
+    if (!t.id.empty() && !is_valid_topic_id(t.id))
+        c.fail("id", "'" + t.id + "' must be lowercase letters, digits and '-' (at most 64)");
+    t.title = c.text(raw.title, "title", true);
+    t.version = c.text(raw.version, "version", true);
+    if (!t.version.empty() && !is_valid_version(t.version))
+        c.fail("version", "'" + t.version + "' is not MAJOR.MINOR.PATCH");
+    t.summary = c.text(raw.summary, "summary", true);
+    t.category = c.text(raw.category, "category", true);
+    t.applies_to = c.text(raw.applies_to, "applies_to", false);
+    t.icon = c.text(raw.icon, "icon", false);
+    t.why = c.text(raw.why, "why", true);
+    t.closing = c.text(raw.closing, "closing", false);
+
+    if (c.list(raw.symptoms, raw.symptom_count, "symptoms", true))
+        for (size_t i = 0; i < raw.symptom_count; ++i)
+            t.symptoms.push_back(c.text(raw.symptoms[i], "symptoms[" + std::to_string(i) + "]", true));
+
+    if (c.list(raw.fixes, raw.fix_count, "fixes", true)) {
+        for (size_t i = 0; i < raw.fix_count; ++i) {
+            const hs_fix &src = raw.fixes[i];
+            std::string field = "fixes[" + std::to_string(i) + "]";
+            Fix f;
+            f.title = c.text(src.title, field + ".title", true);
+            f.intro = c.text(src.intro, field + ".intro", false);
+            f.outcome = c.text(src.outcome, field + ".outcome", false);
+            if (c.list(src.steps, src.step_count, field + ".steps", true)) {
+                for (size_t j = 0; j < src.step_count; ++j) {
+                    const hs_step &s = src.steps[j];
+                    std::string sf = field + ".steps[" + std::to_string(j) + "]";
+                    f.steps.push_back({c.text(s.text, sf + ".text", true), c.text(s.image, sf + ".image", false),
+                                       c.text(s.note, sf + ".note", false), c.text(s.caution, sf + ".caution", false)});
+                }
+            }
+            t.fixes.push_back(std::move(f));
+        }
+    }
+
+    if (c.list(raw.faq, raw.faq_count, "faq", false)) {
+        for (size_t i = 0; i < raw.faq_count; ++i) {
+            std::string field = "faq[" + std::to_string(i) + "]";
+            t.faq.push_back({c.text(raw.faq[i].question, field + ".question", true),
+                             c.text(raw.faq[i].answer, field + ".answer", true)});
+        }
+    }
+
+    copy_images(raw, c, t);
+
+    // Every picture a step or the card names must be in the table.
+    if (!t.icon.empty() && !t.find_image(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");
+    for (size_t i = 0; i < t.fixes.size(); ++i)
+        for (size_t j = 0; j < t.fixes[i].steps.size(); ++j) {
+            const std::string &name = t.fixes[i].steps[j].image;
+            if (!name.empty() && !t.find_image(name))
+                c.fail("fixes[" + std::to_string(i) + "].steps[" + std::to_string(j) + "].image",
+                       "no picture named '" + name + "'");
+        }
+
+    if (result.problems.empty()) result.topic = std::move(t);
+    return result;
+}
+
+} // namespace hs

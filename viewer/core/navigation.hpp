@@ -1,0 +1,66 @@
+// Navigation: where the customer is, and the taps that move them. No GL, no ImGui.
+//
+//   Home -> Topic -> Step (fix N, step M) -> ... last step asks "Did this fix it?"
+//                                            Yes -> Fixed;  No -> next fix, or AskTeam after the last
+//           Topic -> FAQ (one entry open at a time)
+//
+// Back is structural, not history: it always goes to the screen that contains this one
+// (a step's Back is the previous step, or the topic from the first step), so it is predictable
+// for someone who walked up in the middle of another customer's session.
+#pragma once
+
+#include "catalog.hpp"
+
+#include <string>
+
+namespace hs {
+
+enum class Screen { Home, Topic, Step, Faq, Fixed, AskTeam };
+
+struct NavState {
+    Screen screen = Screen::Home;
+    std::string topic; // id; empty on Home
+    int fix = 0;       // 0-based, meaningful on Step and Fixed
+    int step = 0;      // 0-based, meaningful on Step
+    int open_faq = -1; // the FAQ entry shown open, -1 for none
+
+    bool operator==(const NavState &o) const {
+        return screen == o.screen && topic == o.topic && fix == o.fix && step == o.step && open_faq == o.open_faq;
+    }
+};
+
+class Navigator {
+public:
+    explicit Navigator(const Catalog &catalog) : catalog_(&catalog) {}
+
+    const NavState &state() const { return state_; }
+    const Topic *topic() const; // the current topic, nullptr on Home
+    bool is_last_step() const;  // on the last step of a fix: time to ask "Did this fix it?"
+
+    // Commands. Each returns false (and changes nothing) when it does not apply where we are.
+    void home();
+    bool back();
+    bool open_topic(const std::string &id);
+    bool start_fix(int fix);
+    bool next();
+    bool previous();
+    bool answer(bool fixed);
+    bool open_faq();
+    bool toggle_faq(int entry);
+
+    // Routes, 1-based as a person reads them:
+    //   home | TOPIC | TOPIC/faq | TOPIC/faq/N | TOPIC/fix/N | TOPIC/fix/N/step/M
+    //   | TOPIC/fix/N/fixed | TOPIC/ask-team
+    std::string route() const;
+    // Opens a route; an invalid one leaves us on Home and returns the reason (empty when valid).
+    std::string open_route(const std::string &route);
+
+private:
+    const Fix *fix() const;
+    const Catalog *catalog_;
+    NavState state_;
+};
+
+const char *screen_name(Screen s);
+
+} // namespace hs

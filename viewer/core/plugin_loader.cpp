@@ -1,0 +1,110 @@
+#include "plugin_loader.hpp"
+
+#include <helpstation/plugin.h>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace hs {
+namespace {
+
+// The part of hs_topic every ABI version has; a struct shorter than this is not a topic.
+constexpr size_t kMinimumTopicSize = offsetof(hs_topic, closing);
+
+LoadResult reject(const std::string &path, std::string reason) {
+    return {std::nullopt, Rejection{path, std::move(reason)}};
+}
+
+// Read the first bytes ourselves: dlopen's message for a text file is cryptic
+// ("invalid ELF header"), and an operator should read "not a plugin".
+std::optional<std::string> check_elf(const std::string &path) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec) return "cannot read: " + ec.message();
+    if (!std::filesystem::is_regular_file(status)) return "not a regular file";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::string("cannot read: ") + std::strerror(errno);
+    char magic[4] = {};
+    in.read(magic, 4);
+    if (in.gcount() < 4 || std::memcmp(magic, "\x7f" "ELF", 4) != 0)
+        return "not a shared library (not an ELF file)";
+    return std::nullopt;
+}
+
+struct Library {
+    void *handle = nullptr;
+    ~Library() {
+        if (handle) dlclose(handle);
+    }
+};
+
+} // namespace
+
+LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
+    if (auto problem = check_elf(path)) return reject(path, *problem);
+
+    Library lib;
+    // RTLD_LOCAL: one plugin's symbols never resolve another's. RTLD_NOW: a missing symbol
+    // fails here, with a message, instead of crashing later.
+    lib.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!lib.handle) {
+        const char *err = dlerror();
+        return reject(path, std::string("cannot be loaded: ") + (err ? err : "unknown dlopen error"));
+    }
+    dlerror();
+    auto entry = reinterpret_cast<hs_entry_fn>(dlsym(lib.handle, HELPSTATION_ENTRY_SYMBOL));
+    if (!entry)
+        return reject(path, "no " HELPSTATION_ENTRY_SYMBOL "() symbol: not a Help Station topic plugin");
+
+    const hs_topic *raw = entry();
+    if (!raw) return reject(path, HELPSTATION_ENTRY_SYMBOL "() returned NULL");
+    if (raw->abi_version == 0 || raw->abi_version > HELPSTATION_ABI_VERSION)
+        return reject(path, "abi_version: plugin ABI " + std::to_string(raw->abi_version) +
+                                " is not supported (this viewer supports 1 to " +
+                                std::to_string(HELPSTATION_ABI_VERSION) + "); rebuild the plugin or update the viewer");
+    if (raw->struct_size < kMinimumTopicSize)
+        return reject(path, "struct_size: " + std::to_string(raw->struct_size) + " bytes is too small for a topic");
+
+    // Widen an older (shorter) descriptor into a zero-filled one of today's size.
+    hs_topic widened{};
+    std::memcpy(&widened, raw, std::min<size_t>(raw->struct_size, sizeof widened));
+
+    CopyResult copied = copy_topic(widened, limits);
+    if (!copied.topic) {
+        std::string reason;
+        for (const std::string &p : copied.problems) reason += (reason.empty() ? "" : "; ") + p;
+        return reject(path, reason);
+    }
+    copied.topic->plugin_path = path;
+    return {std::move(copied.topic), std::nullopt};
+}
+
+std::vector<std::string> list_plugin_files(const std::string &folder, std::optional<Rejection> &problem) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message()
+                                       : "plugin folder does not exist"};
+        return files;
+    }
+    fs::directory_iterator it(folder, ec), end;
+    if (ec) {
+        problem = Rejection{folder, "plugin folder cannot be read: " + ec.message()};
+        return files;
+    }
+    for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        const fs::path &p = it->path();
+        if (p.extension() == ".so") files.push_back(p.string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+} // namespace hs

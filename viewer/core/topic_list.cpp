@@ -1,0 +1,38 @@
+#include "topic_list.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace hs {
+
+std::string list_topics_text(const Catalog &catalog) {
+    std::ostringstream out;
+    out << catalog.topics.size() << " topic(s) loaded\n";
+    for (const Topic &t : catalog.topics) {
+        out << "  " << t.id << " " << t.version << "  \"" << t.title << "\"  [" << t.category << "]\n"
+            << "      " << t.fixes.size() << " fixes, " << t.step_count() << " steps, " << t.faq.size()
+            << " FAQ entries, " << t.images.size() << " pictures  (" << t.plugin_path << ")\n";
+    }
+    out << catalog.rejected.size() << " plugin(s) rejected\n";
+    for (const Rejection &r : catalog.rejected) out << "  " << r.plugin << "\n      " << r.reason << "\n";
+    return out.str();
+}
+
+std::string list_topics_json(const Catalog &catalog) {
+    nlohmann::json doc = {{"topics", nlohmann::json::array()}, {"rejected", nlohmann::json::array()}};
+    for (const Topic &t : catalog.topics)
+        doc["topics"].push_back({{"id", t.id},
+                                 {"title", t.title},
+                                 {"version", t.version},
+                                 {"category", t.category},
+                                 {"plugin", t.plugin_path},
+                                 {"fixes", t.fixes.size()},
+                                 {"steps", t.step_count()},
+                                 {"faq", t.faq.size()},
+                                 {"images", t.images.size()}});
+    for (const Rejection &r : catalog.rejected) doc["rejected"].push_back({{"plugin", r.plugin}, {"reason", r.reason}});
+    return doc.dump(2) + "\n";
+}
+
+} // namespace hs

@@ -1,0 +1,67 @@
+#include "fonts.hpp"
+
+#include <imgui_freetype.h>
+
+#include <filesystem>
+
+namespace hs::ui {
+namespace {
+
+const char *first_existing(std::initializer_list<const char *> paths) {
+    for (const char *p : paths)
+        if (std::filesystem::exists(p)) return p;
+    return nullptr;
+}
+
+// Latin, Latin-1, Latin Extended-A and the punctuation real text uses (’ “ ” … • ·).
+const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0};
+const ImWchar kIconRanges[] = {0xF000, 0xF2E0, 0};
+
+} // namespace
+
+Fonts load_fonts(float scale) {
+    Fonts fonts;
+    ImFontAtlas *atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+
+    const char *regular = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"});
+    const char *bold = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                                       "/usr/share/fonts/truetype/noto/NotoSans-SemiBold.ttf"});
+    const char *icons = first_existing({"/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"});
+    if (!regular || !bold) {
+        fonts.problem = "Noto Sans not found in /usr/share/fonts/truetype/noto (install fonts-noto-core)";
+        ImFont *f = atlas->AddFontDefault();
+        fonts.small = fonts.body = fonts.bold = fonts.lead = fonts.h2 = fonts.h1 = fonts.hero = f;
+        return fonts;
+    }
+    if (!icons) fonts.problem = "Font Awesome not found (install fonts-font-awesome): icons are missing";
+
+    auto add = [&](const char *file, float size_at_1080) {
+        float size = size_at_1080 * scale;
+        ImFontConfig cfg;
+        cfg.OversampleH = 1; // FreeType renders at the final size; oversampling only costs memory
+        ImFont *font = atlas->AddFontFromFileTTF(file, size, &cfg, kTextRanges);
+        if (icons) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.GlyphMinAdvanceX = size; // icons line up in a column
+            merge.GlyphOffset = ImVec2(0, size * 0.06f);
+            atlas->AddFontFromFileTTF(icons, size * 0.9f, &merge, kIconRanges);
+        }
+        return font;
+    };
+    fonts.body = add(regular, 34); // first font added is ImGui's default
+    fonts.small = add(regular, 28);
+    fonts.bold = add(bold, 34);
+    fonts.lead = add(regular, 44);
+    fonts.h2 = add(bold, 44);
+    fonts.h1 = add(bold, 58);
+    // The hero size only ever shows a handful of icons: keep its glyphs out of the atlas' way.
+    static const ImWchar hero_ranges[] = {0xF058, 0xF059, 0xF0C0, 0xF0C0, 0xF1CD, 0xF1CD, 0};
+    fonts.hero = icons ? atlas->AddFontFromFileTTF(icons, 120 * scale, nullptr, hero_ranges) : fonts.h1;
+    return fonts;
+}
+
+} // namespace hs::ui

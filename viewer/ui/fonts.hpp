@@ -1,0 +1,47 @@
+// Fonts: Noto Sans (fonts-noto-core) rasterized by FreeType, with Font Awesome 4 icons
+// (fonts-font-awesome) merged into every size so an icon can sit inline in any label.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace hs::ui {
+
+// Font Awesome 4 code points, UTF-8 encoded, for inline use in labels.
+namespace icon {
+inline constexpr const char *home = "\xef\x80\x95";          // U+F015
+inline constexpr const char *back = "\xef\x81\x93";          // U+F053 chevron-left
+inline constexpr const char *next = "\xef\x81\x94";          // U+F054 chevron-right
+inline constexpr const char *check = "\xef\x80\x8c";         // U+F00C
+inline constexpr const char *check_circle = "\xef\x81\x98";  // U+F058
+inline constexpr const char *times = "\xef\x80\x8d";         // U+F00D
+inline constexpr const char *question = "\xef\x81\x99";      // U+F059 question-circle
+inline constexpr const char *plus = "\xef\x81\xa7";          // U+F067
+inline constexpr const char *minus = "\xef\x81\xa8";         // U+F068
+inline constexpr const char *warning = "\xef\x81\xb1";       // U+F071 exclamation-triangle
+inline constexpr const char *info = "\xef\x81\x9a";          // U+F05A info-circle
+inline constexpr const char *users = "\xef\x83\x80";         // U+F0C0
+inline constexpr const char *wrench = "\xef\x82\xad";        // U+F0AD
+inline constexpr const char *picture = "\xef\x80\xbe";       // U+F03E picture-o
+inline constexpr const char *mobile = "\xef\x84\x8b";        // U+F10B
+inline constexpr const char *life_ring = "\xef\x87\x8d";     // U+F1CD
+inline constexpr const char *eye = "\xef\x81\xae";           // U+F06E
+inline constexpr const char *lightbulb = "\xef\x83\xab";     // U+F0EB
+} // namespace icon
+
+struct Fonts {
+    ImFont *small = nullptr;   // 28 px: labels, progress
+    ImFont *body = nullptr;    // 34 px: body text
+    ImFont *bold = nullptr;    // 34 px bold: button labels, card titles
+    ImFont *lead = nullptr;    // 44 px: the instruction of a step
+    ImFont *h2 = nullptr;      // 44 px bold: section headings
+    ImFont *h1 = nullptr;      // 60 px bold: screen titles
+    ImFont *hero = nullptr;    // 120 px: icons on the outcome screens
+    std::string problem;       // why a font could not be loaded (then ImGui's default is used)
+};
+
+// Builds the atlas at `scale` (1.0 at 1080 px). Call before the renderer creates its font texture.
+Fonts load_fonts(float scale);
+
+} // namespace hs::ui

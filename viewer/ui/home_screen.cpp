@@ -1,0 +1,94 @@
+// Home: a grid of topic cards grouped by category (the catalog is already sorted that way).
+#include "screens.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+
+namespace hs::ui {
+namespace {
+
+// One card: the topic's icon, its title and summary. The whole card is the touch target.
+bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
+    const Theme &t = ctx.theme;
+    const Palette &c = t.color;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(topic.id.c_str());
+    bool tapped = ImGui::InvisibleButton("card", size);
+    bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    ImVec2 end(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());
+    dl->AddRect(pos, end, held ? c.accent : c.border, t.rounding(), 0, t.px(2));
+
+    float pad = t.px(32);
+    float icon = std::min(t.px(150), size.y - 2 * pad);
+    ImVec2 icon_pos(pos.x + pad, pos.y + (size.y - icon) * 0.5f);
+    if (!topic.icon.empty()) {
+        draw_picture(ctx, topic, topic.icon, icon_pos, ImVec2(icon, icon));
+    } else {
+        dl->AddRectFilled(icon_pos, ImVec2(icon_pos.x + icon, icon_pos.y + icon), c.accent_soft, t.rounding());
+        ImFont *f = ctx.fonts.h1;
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::life_ring);
+        dl->AddText(f, f->FontSize, ImVec2(icon_pos.x + (icon - ts.x) / 2, icon_pos.y + (icon - ts.y) / 2), c.accent,
+                    icon::life_ring);
+    }
+    float text_x = pos.x + pad + icon + pad;
+    float text_w = end.x - pad - t.px(40) - text_x;
+    float title_h = wrapped_height(ctx.fonts.h2, topic.title, text_w);
+    float summary_h = wrapped_height(ctx.fonts.small, topic.summary, text_w);
+    float y = pos.y + std::max(pad, (size.y - title_h - t.px(8) - summary_h) * 0.5f);
+    dl->AddText(ctx.fonts.h2, ctx.fonts.h2->FontSize, ImVec2(text_x, y), c.text, topic.title.c_str(), nullptr, text_w);
+    dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(text_x, y + title_h + t.px(8)), c.text_muted,
+                topic.summary.c_str(), nullptr, text_w);
+    ImFont *b = ctx.fonts.bold;
+    dl->AddText(b, b->FontSize, ImVec2(end.x - pad - t.px(16), pos.y + (size.y - b->FontSize) * 0.5f), c.accent,
+                icon::next);
+    return tapped;
+}
+
+} // namespace
+
+void draw_home(const Context &ctx, ImVec2 body) {
+    const Theme &t = ctx.theme;
+    float width = body.x - 2 * t.margin();
+    ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
+    wrapped_text(ctx.fonts.h1, t.color.text, "What do you need help with?", width);
+    ImGui::SetCursorPosX(t.margin());
+    wrapped_text(ctx.fonts.body, t.color.text_muted, "Tap the problem that looks like yours.", width);
+    ImGui::Dummy(ImVec2(0, t.gap()));
+
+    if (ctx.catalog.topics.empty()) {
+        ImGui::SetCursorPosX(t.margin());
+        callout(ctx, CalloutKind::Note, "Help is being set up. Please ask a team member.", width);
+        return;
+    }
+
+    int columns = t.portrait ? 1 : 2;
+    float card_w = (width - (columns - 1) * t.gap()) / columns;
+    ImVec2 card(card_w, t.px(230));
+    std::string category;
+    int column = 0;
+    for (const Topic &topic : ctx.catalog.topics) {
+        if (topic.category != category) {
+            category = topic.category;
+            if (column != 0) ImGui::Dummy(ImVec2(0, card.y + t.gap()));
+            column = 0;
+            ImGui::SetCursorPosX(t.margin());
+            heading(ctx, category, width);
+        }
+        float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(t.margin() + column * (card_w + t.gap()), y));
+        if (topic_card(ctx, topic, card)) ctx.nav.open_topic(topic.id);
+        if (++column == columns) {
+            column = 0;
+            ImGui::SetCursorPosY(y + card.y + t.gap());
+        } else {
+            ImGui::SetCursorPosY(y);
+        }
+    }
+    if (column != 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + card.y + t.gap());
+    ImGui::Dummy(ImVec2(0, t.margin()));
+}
+
+} // namespace hs::ui

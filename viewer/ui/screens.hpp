@@ -1,0 +1,19 @@
+// The screens. Each draws into the body region below the top bar (cursor already placed there)
+// and moves the navigator on taps. `body` is the size of that region.
+#pragma once
+
+#include "context.hpp"
+
+namespace hs::ui {
+
+void draw_home(const Context &ctx, ImVec2 body);
+void draw_topic(const Context &ctx, ImVec2 body);
+void draw_step(const Context &ctx, ImVec2 body);
+void draw_faq(const Context &ctx, ImVec2 body);
+void draw_fixed(const Context &ctx, ImVec2 body);
+void draw_ask_team(const Context &ctx, ImVec2 body);
+
+// The whole frame: a full-screen window with the top bar (Home, Back) and the current screen.
+void draw_frame(const Context &ctx, ImVec2 screen);
+
+} // namespace hs::ui

@@ -1,0 +1,56 @@
+#include "textures.hpp"
+
+#include <glad/gl.h>
+#include <stb_image.h>
+
+namespace hs::ui {
+
+const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
+    std::string key = topic.id + "/" + name;
+    auto found = textures_.find(key);
+    if (found != textures_.end()) return found->second;
+
+    Texture &tex = textures_[key]; // a failed picture stays in the map as !ok(), reported once
+    const Image *img = topic.find_image(name);
+    if (!img) {
+        report_(topic.plugin_path, "picture '" + name + "' is missing");
+        return tex;
+    }
+    int w = 0, h = 0, comp = 0;
+    unsigned char *pixels = stbi_load_from_memory(img->bytes.data(), static_cast<int>(img->bytes.size()),
+                                                  &w, &h, &comp, 4);
+    if (!pixels) {
+        const char *why = stbi_failure_reason();
+        report_(topic.plugin_path, "picture '" + name + "' cannot be decoded (" + (why ? why : "unknown") + ")");
+        return tex;
+    }
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+    if (w > max_size || h > max_size) {
+        report_(topic.plugin_path, "picture '" + name + "' is larger than the GPU allows");
+        stbi_image_free(pixels);
+        return tex;
+    }
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    // Pictures are usually drawn smaller than they are: mipmaps keep thin lines and text clean.
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    stbi_image_free(pixels);
+    tex = Texture{id, w, h};
+    return tex;
+}
+
+void TextureCache::clear() {
+    for (auto &entry : textures_)
+        if (entry.second.id) glDeleteTextures(1, &entry.second.id);
+    textures_.clear();
+}
+
+} // namespace hs::ui

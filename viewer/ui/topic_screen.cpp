@@ -1,0 +1,101 @@
+// Topic: what you see, why it happens, the fixes in order, and the way to the FAQ.
+// Landscape: explanation on the left, fixes on the right. Portrait: one column, fixes below,
+// which keeps the things to tap in the lower part of a tall screen.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+
+namespace hs::ui {
+namespace {
+
+void explanation(const Context &ctx, const Topic &topic, float x, float width) {
+    const Theme &t = ctx.theme;
+    ImGui::SetCursorPosX(x);
+    heading(ctx, "What you see", width);
+    ImFont *f = ctx.fonts.body;
+    for (const std::string &s : topic.symptoms) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + x + t.px(10), p.y + f->FontSize * 0.55f), t.px(7),
+                                                     t.color.accent);
+        ImGui::SetCursorPosX(x + t.px(40));
+        wrapped_text(f, t.color.text, s, width - t.px(40));
+        ImGui::Dummy(ImVec2(0, t.px(2)));
+    }
+    ImGui::Dummy(ImVec2(0, t.gap()));
+    ImGui::SetCursorPosX(x);
+    heading(ctx, "Why it happens", width);
+    ImGui::SetCursorPosX(x);
+    wrapped_text(f, t.color.text, topic.why, width);
+}
+
+void fixes(const Context &ctx, const Topic &topic, float x, float width) {
+    const Theme &t = ctx.theme;
+    ImGui::SetCursorPosX(x);
+    heading(ctx, "Try these fixes, in order", width);
+    for (size_t i = 0; i < topic.fixes.size(); ++i) {
+        const Fix &fix = topic.fixes[i];
+        ImGui::SetCursorPosX(x);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float h = t.px(120);
+        ImGui::PushID(static_cast<int>(i));
+        if (touch_button(ctx, "fix", ImVec2(width, h), ButtonStyle::Row, nullptr, nullptr))
+            ctx.nav.start_fix(static_cast<int>(i));
+        ImGui::PopID();
+        float r = t.px(30);
+        number_badge(ctx, ImVec2(pos.x + t.px(24) + r, pos.y + h * 0.5f), r, static_cast<int>(i) + 1, t.color.accent,
+                     t.color.on_accent);
+        float tx = pos.x + t.px(24) + 2 * r + t.px(24);
+        float tw = pos.x + width - t.px(64) - tx;
+        ImDrawList *dl = ImGui::GetWindowDrawList();
+        std::string steps = std::to_string(fix.steps.size()) + (fix.steps.size() == 1 ? " step" : " steps");
+        float th = wrapped_height(ctx.fonts.bold, fix.title, tw);
+        float y = pos.y + (h - th - ctx.fonts.small->FontSize) * 0.5f;
+        dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(tx, y), t.color.text, fix.title.c_str(), nullptr, tw);
+        dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(tx, y + th), t.color.text_muted, steps.c_str());
+        dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize,
+                    ImVec2(pos.x + width - t.px(48), pos.y + (h - ctx.fonts.bold->FontSize) * 0.5f), t.color.accent,
+                    icon::next);
+    }
+    if (!topic.faq.empty()) {
+        ImGui::Dummy(ImVec2(0, t.px(8)));
+        ImGui::SetCursorPosX(x);
+        std::string label = "Questions & answers (" + std::to_string(topic.faq.size()) + ")";
+        if (touch_button(ctx, "faq", ImVec2(width, t.button_height()), ButtonStyle::Secondary, icon::question,
+                         label.c_str()))
+            ctx.nav.open_faq();
+    }
+}
+
+} // namespace
+
+void draw_topic(const Context &ctx, ImVec2 body) {
+    const Topic *topic = ctx.nav.topic();
+    if (!topic) return;
+    const Theme &t = ctx.theme;
+    float width = body.x - 2 * t.margin();
+    ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
+    wrapped_text(ctx.fonts.h1, t.color.text, topic->title, width);
+    if (!topic->applies_to.empty()) {
+        ImGui::SetCursorPosX(t.margin());
+        wrapped_text(ctx.fonts.small, t.color.text_muted, "For " + topic->applies_to, width);
+    }
+    ImGui::Dummy(ImVec2(0, t.gap()));
+
+    if (t.portrait) {
+        explanation(ctx, *topic, t.margin(), width);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        fixes(ctx, *topic, t.margin(), width);
+    } else {
+        float col = (width - t.margin()) * 0.5f;
+        float top = ImGui::GetCursorPosY();
+        explanation(ctx, *topic, t.margin(), col);
+        float left_end = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(top);
+        fixes(ctx, *topic, t.margin() + col + t.margin(), col);
+        ImGui::SetCursorPosY(std::max(left_end, ImGui::GetCursorPosY()));
+    }
+    ImGui::Dummy(ImVec2(0, t.margin()));
+}
+
+} // namespace hs::ui

@@ -1,0 +1,122 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace hs::ui {
+
+bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle style, const char *icon,
+                  const char *label, bool enabled) {
+    const Palette &c = ctx.theme.color;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (!enabled) ImGui::BeginDisabled();
+    bool tapped = ImGui::InvisibleButton(id, size);
+    bool held = ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+
+    ImU32 fill, text;
+    switch (style) {
+    case ButtonStyle::Primary: fill = held ? c.accent_pressed : c.accent; text = c.on_accent; break;
+    case ButtonStyle::Success: fill = held ? c.accent_pressed : c.success; text = c.on_accent; break;
+    case ButtonStyle::Row: fill = held ? c.accent_soft : c.surface; text = c.text; break;
+    default: fill = held ? c.secondary_pressed : c.secondary; text = c.text; break;
+    }
+    if (!enabled) {
+        fill = c.secondary;
+        text = c.text_muted;
+    }
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    ImVec2 end(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, end, fill, ctx.theme.rounding());
+    if (style == ButtonStyle::Row) dl->AddRect(pos, end, c.border, ctx.theme.rounding(), 0, ctx.theme.px(2));
+
+    ImFont *font = ctx.fonts.bold;
+    std::string content = icon ? std::string(icon) + (label && *label ? "   " : "") : std::string();
+    if (label) content += label;
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, content.c_str());
+    ImVec2 at(pos.x + std::max(ctx.theme.px(16), (size.x - ts.x) * 0.5f), pos.y + (size.y - ts.y) * 0.5f);
+    dl->PushClipRect(pos, end, true);
+    dl->AddText(font, font->FontSize, at, text, content.c_str());
+    dl->PopClipRect();
+    return tapped && enabled;
+}
+
+float wrapped_height(ImFont *font, const std::string &text, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+void wrapped_text(ImFont *font, ImU32 color, const std::string &text, float width) {
+    float x = ImGui::GetCursorPosX();
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(x + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void draw_picture(const Context &ctx, const Topic &topic, const std::string &name, ImVec2 pos, ImVec2 box) {
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    const Texture &tex = ctx.textures.get(topic, name);
+    if (tex.ok()) {
+        float k = std::min(box.x / tex.width, box.y / tex.height);
+        ImVec2 size(tex.width * k, tex.height * k);
+        ImVec2 at(pos.x + (box.x - size.x) * 0.5f, pos.y + (box.y - size.y) * 0.5f);
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex.id)), at,
+                     ImVec2(at.x + size.x, at.y + size.y));
+        return;
+    }
+    // Placeholder: a calm grey panel; the problem itself went to the log and the problem list.
+    const Palette &c = ctx.theme.color;
+    float w = std::min(box.x, box.y * 0.6f), h = std::min(box.y, w / 0.6f);
+    ImVec2 at(pos.x + (box.x - w) * 0.5f, pos.y + (box.y - h) * 0.5f);
+    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), c.placeholder, ctx.theme.rounding());
+    ImFont *f = ctx.fonts.h1;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::picture);
+    dl->AddText(f, f->FontSize, ImVec2(at.x + (w - ts.x) * 0.5f, at.y + h * 0.5f - ts.y), c.text_muted, icon::picture);
+    const char *msg = "Picture not available";
+    ImFont *s = ctx.fonts.small;
+    ImVec2 ms = s->CalcTextSizeA(s->FontSize, FLT_MAX, 0, msg);
+    dl->AddText(s, s->FontSize, ImVec2(at.x + (w - ms.x) * 0.5f, at.y + h * 0.5f + ctx.theme.px(12)), c.text_muted, msg);
+}
+
+void callout(const Context &ctx, CalloutKind kind, const std::string &text, float width) {
+    const Palette &c = ctx.theme.color;
+    const Theme &t = ctx.theme;
+    bool caution = kind == CalloutKind::Caution;
+    ImU32 bg = caution ? c.caution_soft : c.accent_soft;
+    ImU32 fg = caution ? c.caution : c.text;
+    const char *ic = caution ? icon::warning : icon::lightbulb;
+    ImFont *font = ctx.fonts.body;
+    float pad = t.px(24), icon_w = font->FontSize * 1.4f;
+    float text_w = width - 2 * pad - icon_w;
+    float h = wrapped_height(font, text, text_w) + 2 * pad;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, t.rounding());
+    dl->AddRectFilled(pos, ImVec2(pos.x + t.px(8), pos.y + h), caution ? c.caution : c.accent, t.rounding(),
+                      ImDrawFlags_RoundCornersLeft);
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), caution ? c.caution : c.accent, ic);
+    ImVec2 cursor = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(cursor.x + pad + icon_w, cursor.y + pad));
+    wrapped_text(font, fg, text, text_w);
+    ImGui::SetCursorPos(ImVec2(cursor.x, cursor.y + h + t.gap()));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void heading(const Context &ctx, const std::string &text, float width) {
+    wrapped_text(ctx.fonts.h2, ctx.theme.color.text, text, width);
+    ImGui::Dummy(ImVec2(0, ctx.theme.px(4)));
+}
+
+void number_badge(const Context &ctx, ImVec2 centre, float radius, int number, ImU32 fill, ImU32 text) {
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(centre, radius, fill, 48);
+    std::string n = std::to_string(number);
+    ImFont *f = ctx.fonts.bold;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, n.c_str());
+    dl->AddText(f, f->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), text, n.c_str());
+}
+
+} // namespace hs::ui

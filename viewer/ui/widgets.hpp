@@ -1,0 +1,37 @@
+// Touch widgets: large buttons, wrapped text, pictures, callouts. All sizes come from the Theme.
+// Nothing here changes on hover; a pressed control darkens while the finger is down.
+#pragma once
+
+#include "context.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace hs::ui {
+
+enum class ButtonStyle { Primary, Secondary, Success, Row };
+
+// A button of `size` at the cursor, with an optional icon before the label. Returns true on tap.
+bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle style, const char *icon,
+                  const char *label, bool enabled = true);
+
+// Text wrapped at `width` from the cursor, in `font` and `color`; advances the cursor below it.
+void wrapped_text(ImFont *font, ImU32 color, const std::string &text, float width);
+float wrapped_height(ImFont *font, const std::string &text, float width);
+
+// The topic's picture `name`, as large as fits in `box` at `pos`, centred, aspect ratio kept.
+// A missing or broken picture draws a neutral placeholder instead.
+void draw_picture(const Context &ctx, const Topic &topic, const std::string &name, ImVec2 pos, ImVec2 box);
+
+enum class CalloutKind { Note, Caution };
+// A tinted box with an icon and wrapped text (a step's note or caution); advances the cursor.
+void callout(const Context &ctx, CalloutKind kind, const std::string &text, float width);
+
+// A section heading.
+void heading(const Context &ctx, const std::string &text, float width);
+
+// A round badge with a number in it, e.g. the fix number in the list of fixes.
+void number_badge(const Context &ctx, ImVec2 centre, float radius, int number, ImU32 fill, ImU32 text);
+
+} // namespace hs::ui
