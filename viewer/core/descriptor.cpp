@@ -79,9 +79,11 @@ bool is_valid_version(const std::string &v) {
     return parts == 2 || parts == 3;
 }
 
-void copy_images(const hs_topic &raw, Checker &c, Topic &t) {
-    if (!c.list(raw.images, raw.image_count, "images", false)) return;
+// Copies the pictures; returns every name declared, broken pictures included, so a step that
+// names a broken picture is not reported a second time as naming a missing one.
+std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
     std::set<std::string> names;
+    if (!c.list(raw.images, raw.image_count, "images", false)) return names;
     for (size_t i = 0; i < raw.image_count; ++i) {
         const hs_image &src = raw.images[i];
         std::string field = "images[" + std::to_string(i) + "]";
@@ -115,6 +117,7 @@ void copy_images(const hs_topic &raw, Checker &c, Topic &t) {
         img.bytes.assign(src.data, src.data + src.size);
         t.images.push_back(std::move(img));
     }
+    return names;
 }
 
 } // namespace
@@ -177,14 +180,14 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits) {
         }
     }
 
-    copy_images(raw, c, t);
+    std::set<std::string> pictures = copy_images(raw, c, t);
 
     // Every picture a step or the card names must be in the table.
-    if (!t.icon.empty() && !t.find_image(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");
+    if (!t.icon.empty() && !pictures.count(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");
     for (size_t i = 0; i < t.fixes.size(); ++i)
         for (size_t j = 0; j < t.fixes[i].steps.size(); ++j) {
             const std::string &name = t.fixes[i].steps[j].image;
-            if (!name.empty() && !t.find_image(name))
+            if (!name.empty() && !pictures.count(name))
                 c.fail("fixes[" + std::to_string(i) + "].steps[" + std::to_string(j) + "].image",
                        "no picture named '" + name + "'");
         }

@@ -64,11 +64,11 @@ bool Navigator::answer(bool fixed) {
     if (!is_last_step()) return false;
     const Topic *t = topic();
     if (fixed) {
-        state_ = NavState{Screen::Fixed, state_.topic, state_.fix, state_.step};
+        state_ = NavState{Screen::Fixed, state_.topic, state_.fix, 0};
     } else if (state_.fix + 1 < static_cast<int>(t->fixes.size())) {
         state_ = NavState{Screen::Step, state_.topic, state_.fix + 1, 0};
     } else {
-        state_ = NavState{Screen::AskTeam, state_.topic, state_.fix, state_.step};
+        state_ = NavState{Screen::AskTeam, state_.topic, state_.fix, 0};
     }
     return true;
 }
@@ -180,7 +180,7 @@ std::string Navigator::open_route(const std::string &route) {
     if (p.size() == 3) return {};
     const Fix &f = t->fixes[static_cast<size_t>(fix)];
     if (p.size() == 4 && p[3] == "fixed") {
-        state_ = NavState{Screen::Fixed, t->id, fix, static_cast<int>(f.steps.size()) - 1};
+        state_ = NavState{Screen::Fixed, t->id, fix, 0};
         return {};
     }
     if (p.size() != 5 || p[3] != "step") return fail("expected TOPIC/fix/N/step/M");

@@ -20,7 +20,7 @@ enum class Screen { Home, Topic, Step, Faq, Fixed, AskTeam };
 struct NavState {
     Screen screen = Screen::Home;
     std::string topic; // id; empty on Home
-    int fix = 0;       // 0-based, meaningful on Step and Fixed
+    int fix = 0;       // 0-based, meaningful on Step, Fixed and AskTeam (the fix answered)
     int step = 0;      // 0-based, meaningful on Step
     int open_faq = -1; // the FAQ entry shown open, -1 for none
 

@@ -88,9 +88,13 @@ std::vector<std::string> list_plugin_files(const std::string &folder, std::optio
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) {
-        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message()
-                                       : "plugin folder does not exist"};
+    fs::file_status status = fs::status(folder, ec);
+    if (status.type() == fs::file_type::not_found) {
+        problem = Rejection{folder, "plugin folder does not exist"};
+        return files;
+    }
+    if (ec || !fs::is_directory(status)) {
+        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message() : "not a folder"};
         return files;
     }
     fs::directory_iterator it(folder, ec), end;

@@ -1,0 +1,151 @@
+// Validation of the plain-C descriptor, field by field, without building a plugin for each case.
+#include "core/descriptor.hpp"
+
+#include <helpstation/plugin.h>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+// A 1x1 PNG, so descriptors built here have a real picture.
+const unsigned char kPng[] = {
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+    0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
+    0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x64, 0xF8, 0xCF, 0x50, 0x0F, 0x00, 0x03, 0x86, 0x01, 0x80,
+    0x5A, 0x34, 0x7D, 0x6B, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+
+// A valid descriptor each test case breaks in one place.
+struct Fixture {
+    const char *symptoms[1] = {"It is broken."};
+    hs_step steps[2] = {{"Do this.", "pic", nullptr, nullptr}, {"Then this.", nullptr, "A note.", ""}};
+    hs_fix fixes[1] = {{"The fix", nullptr, nullptr, steps, 2}};
+    hs_faq faq[1] = {{"Why?", "Because."}};
+    hs_image images[1] = {{"pic", kPng, sizeof kPng}};
+    hs_topic topic{};
+
+    Fixture() {
+        topic.struct_size = sizeof(hs_topic);
+        topic.abi_version = HELPSTATION_ABI_VERSION;
+        topic.id = "valid-topic";
+        topic.title = "A valid topic";
+        topic.version = "2.0.1";
+        topic.summary = "One line.";
+        topic.category = "Tests";
+        topic.symptoms = symptoms;
+        topic.symptom_count = 1;
+        topic.why = "Reasons.";
+        topic.fixes = fixes;
+        topic.fix_count = 1;
+        topic.faq = faq;
+        topic.faq_count = 1;
+        topic.images = images;
+        topic.image_count = 1;
+    }
+};
+
+std::string problems_of(const hs::CopyResult &r) {
+    std::string all;
+    for (const std::string &p : r.problems) all += p + "\n";
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("A valid descriptor is copied completely", "[descriptor]") {
+    Fixture f;
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.topic);
+    const hs::Topic &t = *r.topic;
+    CHECK(t.id == "valid-topic");
+    CHECK(t.version == "2.0.1");
+    REQUIRE(t.fixes.size() == 1);
+    REQUIRE(t.fixes[0].steps.size() == 2);
+    CHECK(t.fixes[0].steps[0].image == "pic");
+    CHECK(t.fixes[0].steps[1].note == "A note.");
+    CHECK(t.fixes[0].steps[1].caution.empty());
+    REQUIRE(t.images.size() == 1);
+    CHECK(t.images[0].width == 1);
+    CHECK(t.images[0].bytes.size() == sizeof kPng);
+    CHECK(t.faq[0].answer == "Because.");
+}
+
+TEST_CASE("Every required field is checked and named", "[descriptor]") {
+    Fixture f;
+    std::string expected;
+    SECTION("id") { f.topic.id = nullptr; expected = "id: missing"; }
+    SECTION("title") { f.topic.title = ""; expected = "title: missing"; }
+    SECTION("version") { f.topic.version = nullptr; expected = "version: missing"; }
+    SECTION("summary") { f.topic.summary = ""; expected = "summary: missing"; }
+    SECTION("category") { f.topic.category = nullptr; expected = "category: missing"; }
+    SECTION("why") { f.topic.why = ""; expected = "why: missing"; }
+    SECTION("symptoms") { f.topic.symptom_count = 0; expected = "symptoms: empty"; }
+    SECTION("fixes") { f.topic.fix_count = 0; expected = "fixes: empty"; }
+    SECTION("fix title") { f.fixes[0].title = ""; expected = "fixes[0].title: missing"; }
+    SECTION("steps") { f.fixes[0].step_count = 0; expected = "fixes[0].steps: empty"; }
+    SECTION("step text") { f.steps[1].text = nullptr; expected = "fixes[0].steps[1].text: missing"; }
+    SECTION("faq answer") { f.faq[0].answer = ""; expected = "faq[0].answer: missing"; }
+    SECTION("picture name") { f.images[0].name = nullptr; expected = "images[0].name: missing"; }
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    CHECK_FALSE(r.topic);
+    CHECK_THAT(problems_of(r), Catch::Contains(expected));
+}
+
+TEST_CASE("Malformed values are rejected with the field and the reason", "[descriptor]") {
+    Fixture f;
+    std::string expected;
+    SECTION("id with capitals") { f.topic.id = "Bad_Id"; expected = "id: 'Bad_Id' must be lowercase"; }
+    SECTION("version") { f.topic.version = "one"; expected = "version: 'one' is not MAJOR.MINOR.PATCH"; }
+    SECTION("invalid UTF-8") { f.symptoms[0] = "caf\xC3\x28"; expected = "symptoms[0]: invalid UTF-8"; }
+    SECTION("NULL list with a count") { f.topic.faq = nullptr; expected = "faq: count is 1 but the pointer is NULL"; }
+    SECTION("absurd count") { f.topic.symptom_count = 100000; expected = "symptoms: 100000 entries, more than the limit"; }
+    SECTION("undecodable picture") {
+        static const unsigned char junk[] = "not a picture at all";
+        f.images[0].data = junk;
+        f.images[0].size = sizeof junk;
+        expected = "images[0] 'pic': cannot be decoded as a PNG or JPEG picture";
+    }
+    SECTION("picture without bytes") { f.images[0].size = 0; expected = "images[0] 'pic': no picture bytes"; }
+    SECTION("step refers to a missing picture") {
+        f.steps[0].image = "elsewhere";
+        expected = "fixes[0].steps[0].image: no picture named 'elsewhere'";
+    }
+    SECTION("icon refers to a missing picture") { f.topic.icon = "logo"; expected = "icon: no picture named 'logo'"; }
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    CHECK_FALSE(r.topic);
+    CHECK_THAT(problems_of(r), Catch::Contains(expected));
+}
+
+TEST_CASE("Limits bound strings and pictures", "[descriptor]") {
+    Fixture f;
+    hs::ContentLimits limits;
+    limits.max_string_bytes = 8;
+    f.topic.why = "far longer than eight bytes";
+    CHECK_THAT(problems_of(hs::copy_topic(f.topic, limits)), Catch::Contains("why: longer than 8 bytes"));
+
+    Fixture g;
+    hs::ContentLimits tiny;
+    tiny.max_image_pixels = 0;
+    CHECK_THAT(problems_of(hs::copy_topic(g.topic, tiny)), Catch::Contains("1x1 pixels is larger than the limit"));
+}
+
+TEST_CASE("Several problems are all reported", "[descriptor]") {
+    Fixture f;
+    f.topic.title = "";
+    f.topic.version = "x";
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    CHECK(r.problems.size() == 2);
+}
+
+TEST_CASE("Topic ids", "[descriptor]") {
+    CHECK(hs::is_valid_topic_id("imessage-facetime-activation"));
+    CHECK(hs::is_valid_topic_id("wifi2"));
+    CHECK_FALSE(hs::is_valid_topic_id(""));
+    CHECK_FALSE(hs::is_valid_topic_id("-leading"));
+    CHECK_FALSE(hs::is_valid_topic_id("trailing-"));
+    CHECK_FALSE(hs::is_valid_topic_id("has space"));
+    CHECK_FALSE(hs::is_valid_topic_id(std::string(65, 'a')));
+}

@@ -1,0 +1,117 @@
+// Loading real plugins built by the test suite (tests/plugins): one good, one broken per way.
+#include "core/catalog.hpp"
+#include "support/test_paths.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+std::string plugin(const char *name) { return std::string(test_paths::mixed_plugins) + "/" + name + ".so"; }
+
+std::string rejection_of(const hs::Catalog &c, const std::string &file) {
+    for (const hs::Rejection &r : c.rejected)
+        if (r.plugin == plugin(file.c_str())) return r.reason;
+    return "(not rejected)";
+}
+
+} // namespace
+
+TEST_CASE("A good plugin loads with all of its content", "[loader]") {
+    hs::LoadResult r = hs::load_plugin(plugin("good"));
+    REQUIRE_FALSE(r.rejection);
+    REQUIRE(r.topic);
+    const hs::Topic &t = *r.topic;
+    CHECK(t.id == "test-topic");
+    CHECK(t.title == "The test topic");
+    CHECK(t.version == "1.2.3");
+    CHECK(t.applies_to == "Test devices");
+    CHECK(t.symptoms.size() == 2);
+    REQUIRE(t.fixes.size() == 3);
+    CHECK(t.fixes[0].steps.size() == 3);
+    CHECK(t.fixes[0].steps[0].note == "A note.");
+    CHECK(t.fixes[0].steps[1].caution == "A caution.");
+    CHECK(t.step_count() == 6);
+    CHECK(t.faq.size() == 2);
+    REQUIRE(t.images.size() == 1);
+    CHECK(t.images[0].name == "square");
+    CHECK(t.images[0].width == 300); // rasterized from square.svg at build time
+    CHECK(t.images[0].height == 200);
+    CHECK(t.plugin_path == plugin("good"));
+}
+
+TEST_CASE("Each broken plugin is refused with its file and reason", "[loader]") {
+    struct Case {
+        const char *file;
+        const char *reason;
+    };
+    const Case cases[] = {
+        {"not-elf", "not a shared library (not an ELF file)"},
+        {"no-entry", "no helpstation_plugin_entry() symbol"},
+        {"wrong-abi", "abi_version: plugin ABI 2 is not supported"},
+        {"empty-title", "title: missing or empty"},
+        {"corrupt-picture", "images[1] 'corrupt': cannot be decoded as a PNG or JPEG picture"},
+        {"bad-utf8", "summary: invalid UTF-8"},
+        {"missing-picture", "fixes[0].steps[0].image: no picture named 'nowhere'"},
+    };
+    for (const Case &c : cases) {
+        INFO(c.file);
+        hs::LoadResult r = hs::load_plugin(plugin(c.file));
+        CHECK_FALSE(r.topic);
+        REQUIRE(r.rejection);
+        CHECK(r.rejection->plugin == plugin(c.file));
+        CHECK_THAT(r.rejection->reason, Catch::Contains(c.reason));
+    }
+}
+
+TEST_CASE("A file that does not exist is refused, not fatal", "[loader]") {
+    hs::LoadResult r = hs::load_plugin(plugin("no-such-plugin"));
+    REQUIRE(r.rejection);
+    CHECK_THAT(r.rejection->reason, Catch::Contains("cannot read"));
+}
+
+TEST_CASE("A folder of good and broken plugins loads the good ones and names the rest", "[loader]") {
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    REQUIRE(c.topics.size() == 2); // test-topic and the first twin
+    CHECK(c.find("test-topic"));
+    const hs::Topic *twin = c.find("twin-topic");
+    REQUIRE(twin);
+    CHECK(twin->title == "Twin A"); // files load in name order: twin-a first
+    CHECK_THAT(rejection_of(c, "twin-b"), Catch::Contains("duplicate topic id 'twin-topic'") &&
+                                              Catch::Contains("twin-a.so"));
+    CHECK(c.rejected.size() == 8);
+    for (const char *f : {"not-elf", "no-entry", "wrong-abi", "empty-title", "corrupt-picture", "bad-utf8",
+                          "missing-picture", "twin-b"})
+        CHECK(rejection_of(c, f) != "(not rejected)");
+}
+
+TEST_CASE("Missing plugin folders are reported and the others still load", "[loader]") {
+    hs::Catalog c = hs::load_catalog({"/nonexistent/helpstation-plugins", test_paths::good_plugins});
+    REQUIRE(c.topics.size() == 1);
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].plugin == "/nonexistent/helpstation-plugins");
+    CHECK(c.rejected[0].reason == "plugin folder does not exist");
+}
+
+TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]") {
+    hs::Catalog c = hs::load_catalog({test_paths::bundled_plugins});
+    CHECK(c.rejected.empty());
+    const hs::Topic *t = c.find("imessage-facetime-activation");
+    REQUIRE(t);
+    REQUIRE(t->fixes.size() == 5);
+    const size_t steps[] = {5, 5, 4, 7, 3};
+    for (size_t i = 0; i < 5; ++i) CHECK(t->fixes[i].steps.size() == steps[i]);
+    CHECK(t->faq.size() >= 4);
+    CHECK(t->images.size() >= 6);
+    CHECK(t->symptoms.size() >= 4);
+    for (const hs::Fix &fix : t->fixes) {
+        bool has_picture = false;
+        for (const hs::Step &s : fix.steps) has_picture = has_picture || !s.image.empty();
+        CHECK(has_picture);
+    }
+    // Menu paths exactly as the article gives them.
+    CHECK_THAT(t->symptoms[3], Catch::Contains("Settings > Apps > Messages > Send & Receive"));
+    CHECK_THAT(t->fixes[2].steps[1].text, Catch::Contains("Settings > General > Date & Time"));
+    CHECK_THAT(t->fixes[3].steps[3].text, Catch::Contains("Settings > General > Shut Down"));
+}

@@ -1,0 +1,34 @@
+#include "core/topic_list.hpp"
+#include "support/test_paths.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]") {
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    nlohmann::json doc = nlohmann::json::parse(hs::list_topics_json(c));
+    REQUIRE(doc.is_object());
+    REQUIRE(doc["topics"].size() == 2);
+    const nlohmann::json &t = doc["topics"][0];
+    for (const char *key : {"id", "title", "version", "plugin", "fixes", "steps", "faq", "images"})
+        CHECK(t.contains(key));
+    auto good = std::find_if(doc["topics"].begin(), doc["topics"].end(),
+                             [](const nlohmann::json &j) { return j["id"] == "test-topic"; });
+    REQUIRE(good != doc["topics"].end());
+    CHECK((*good)["fixes"] == 3);
+    CHECK((*good)["steps"] == 6);
+    CHECK((*good)["faq"] == 2);
+    CHECK((*good)["images"] == 1);
+    REQUIRE(doc["rejected"].size() == 8);
+    for (const nlohmann::json &r : doc["rejected"]) {
+        CHECK_FALSE(r["plugin"].get<std::string>().empty());
+        CHECK_FALSE(r["reason"].get<std::string>().empty());
+    }
+}
+
+TEST_CASE("The list-topics text names loaded and rejected plugins", "[list]") {
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    std::string text = hs::list_topics_text(c);
+    CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("8 plugin(s) rejected") &&
+                         Catch::Contains("test-topic 1.2.3") && Catch::Contains("not-elf.so"));
+}

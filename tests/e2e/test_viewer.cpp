@@ -1,0 +1,117 @@
+// End to end: the real helpstation binary, the real plugins, a real X display (Xvfb).
+#include "support/display.hpp"
+#include "support/test_paths.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace {
+
+const std::string kTopic = "imessage-facetime-activation";
+
+std::string shot_path(const std::string &name) {
+    std::filesystem::create_directories(test_paths::output);
+    return std::string(test_paths::output) + "/" + name + ".png";
+}
+
+// Renders `route` at `size` and returns the picture; fails the test when the viewer fails.
+e2e::Picture render(const std::string &route, const std::string &size, const std::string &name,
+                    std::vector<std::string> extra = {}) {
+    std::string path = shot_path(name);
+    std::filesystem::remove(path);
+    std::vector<std::string> args = {"--windowed", size, "--open", route, "--screenshot", path};
+    args.insert(args.end(), extra.begin(), extra.end());
+    e2e::Run run = e2e::run_viewer(args);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    e2e::Picture p = e2e::load_png(path);
+    REQUIRE(p.ok());
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("The viewer lists the bundled topic as JSON without a display", "[e2e]") {
+    e2e::Run run = e2e::run_viewer({"--list-topics", "--json"}, false);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    nlohmann::json doc = nlohmann::json::parse(run.out); // exactly one JSON object on stdout
+    REQUIRE(doc["topics"].size() >= 1);
+    auto t = std::find_if(doc["topics"].begin(), doc["topics"].end(),
+                          [](const nlohmann::json &j) { return j["id"] == kTopic; });
+    REQUIRE(t != doc["topics"].end());
+    CHECK((*t)["fixes"] == 5);
+    CHECK((*t)["faq"] >= 4);
+    CHECK((*t)["images"] >= 6);
+    CHECK(doc["rejected"].empty());
+}
+
+TEST_CASE("The viewer names each broken plugin and keeps the good one", "[e2e]") {
+    e2e::Run run = e2e::run_viewer({"--list-topics", "--json", "--plugins", test_paths::mixed_plugins}, false);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0); // rejected plugins are not an error of the viewer
+    nlohmann::json doc = nlohmann::json::parse(run.out);
+    CHECK(doc["topics"].size() == 2);
+    CHECK(doc["rejected"].size() == 8);
+}
+
+TEST_CASE("Every step of the seed topic renders to a real picture, landscape and portrait", "[e2e][screens]") {
+    struct Orientation {
+        const char *name, *size;
+        int w, h;
+    };
+    const size_t steps[] = {5, 5, 4, 7, 3};
+    for (Orientation o : {Orientation{"landscape", "1920x1080", 1920, 1080}, Orientation{"portrait", "1080x1920", 1080, 1920}}) {
+        e2e::Picture previous;
+        for (size_t fix = 1; fix <= 5; ++fix) {
+            for (size_t step = 1; step <= steps[fix - 1]; ++step) {
+                std::string route = kTopic + "/fix/" + std::to_string(fix) + "/step/" + std::to_string(step);
+                INFO(o.name << " " << route);
+                e2e::Picture p = render(route, o.size,
+                                        std::string(o.name) + "-fix" + std::to_string(fix) + "-step" + std::to_string(step));
+                CHECK(p.width == o.w);
+                CHECK(p.height == o.h);
+                CHECK(e2e::colour_count(p) > 50); // text, a picture, buttons: not a blank screen
+                // Neighbouring steps may share a picture: their text still differs.
+                if (previous.ok()) CHECK(e2e::difference(p, previous) > 0.002);
+                previous = std::move(p);
+            }
+        }
+    }
+}
+
+TEST_CASE("Each screen kind renders", "[e2e][screens]") {
+    e2e::Picture home = render("home", "1920x1080", "home");
+    e2e::Picture topic = render(kTopic, "1920x1080", "topic");
+    e2e::Picture faq = render(kTopic + "/faq/1", "1920x1080", "faq-open");
+    e2e::Picture fixed = render(kTopic + "/fix/1/fixed", "1920x1080", "fixed");
+    e2e::Picture ask = render(kTopic + "/ask-team", "1920x1080", "ask-team");
+    for (const e2e::Picture *p : {&home, &topic, &faq, &fixed, &ask}) CHECK(e2e::colour_count(*p) > 20);
+    CHECK(e2e::difference(home, topic) > 0.02);
+    CHECK(e2e::difference(topic, faq) > 0.02);
+    CHECK(e2e::difference(fixed, ask) > 0.01);
+}
+
+TEST_CASE("An invalid route falls back to home and says why", "[e2e][routes]") {
+    e2e::Picture home = render("home", "1920x1080", "route-home");
+    std::string path = shot_path("route-invalid");
+    e2e::Run run = e2e::run_viewer({"--windowed", "1920x1080", "--open", kTopic + "/fix/9", "--screenshot", path});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("fix '9' does not exist") && Catch::Contains("showing home instead"));
+    CHECK(e2e::difference(e2e::load_png(path), home) == 0.0);
+}
+
+TEST_CASE("A broken picture shows a placeholder and is reported, not fatal", "[e2e]") {
+    // The good test plugin renders; the mixed folder's broken plugins are refused, not shown.
+    e2e::Picture p = render("test-topic/fix/1/step/1", "1920x1080", "test-topic-step",
+                            {"--plugins", test_paths::mixed_plugins});
+    CHECK(e2e::colour_count(p) > 20);
+}
+
+TEST_CASE("Bad command lines are refused with a message", "[e2e]") {
+    e2e::Run run = e2e::run_viewer({"--windowed", "big"}, false);
+    CHECK(run.exit_code != 0);
+    CHECK_THAT(run.err, Catch::Contains("--windowed"));
+}

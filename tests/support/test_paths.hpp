@@ -1,0 +1,10 @@
+// Where the tests find what the build made: set by tests/CMakeLists.txt.
+#pragma once
+
+namespace test_paths {
+inline constexpr const char *mixed_plugins = TEST_PLUGIN_DIR;      // good + every kind of broken
+inline constexpr const char *good_plugins = TEST_GOOD_PLUGIN_DIR;  // the good test plugin alone
+inline constexpr const char *bundled_plugins = BUNDLED_PLUGIN_DIR; // the topics the product ships
+inline constexpr const char *viewer = HELPSTATION_EXE;             // the real helpstation binary
+inline constexpr const char *output = TEST_OUTPUT_DIR;             // scratch space for screenshots
+} // namespace test_paths
