@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Help Station set-up for a fresh Debian 12 machine. Two uses, both from the project root:
+#
+#   bash scripts/setup.sh run    install what is missing, build, start the kiosk
+#   bash scripts/setup.sh test   install what is missing, build, run every test
+#
+# `run` opens the kiosk full screen when there is a display. Without one (a server, CI, a
+# container) it renders the kiosk on a virtual display (Xvfb) and writes screenshots of the home
+# screen and of the first step, then prints the folder they are in.
+# Extra arguments after `run` go to the viewer, e.g. `bash scripts/setup.sh run --windowed 1280x720`.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD="$ROOT/build"
+
+# Everything the build, the kiosk and the tests need, as Debian 12 packages.
+PACKAGES=(
+  build-essential cmake pkg-config git            # toolchain
+  libglfw3-dev libgl-dev libgl1-mesa-dri          # window, GL (Mesa's software GL when no GPU)
+  python3-glad                                    # GL loader generated at build time
+  libimgui-dev libfreetype-dev libstb-dev         # UI, font rasterizer, images
+  libcli11-dev libspdlog-dev nlohmann-json3-dev   # command line, log, JSON output
+  librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
+  fonts-noto-core fonts-font-awesome              # typography and icons
+  catch2 xvfb xauth                               # tests and the virtual display
+)
+
+log() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    log "All ${#PACKAGES[@]} packages are installed"
+    return
+  fi
+  log "Installing ${missing[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  log "Building into $BUILD"
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  cmake --build "$BUILD" -j"$(nproc)"
+}
+
+run_kiosk() {
+  local viewer="$BUILD/bin/helpstation"
+  if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    log "Starting the kiosk"
+    exec "$viewer" "$@"
+  fi
+  local out="$ROOT/screenshots"
+  mkdir -p "$out"
+  local topic
+  topic=$("$viewer" --list-topics --json | sed -n 's/^ *"id": "\(.*\)",$/\1/p' | head -n 1)
+  log "No display: rendering the kiosk on a virtual display (Xvfb)"
+  local shots=("home:home")
+  [ -n "$topic" ] && shots+=("$topic/fix/1/step/1:first-step")
+  for shot in "${shots[@]}"; do
+    local route=${shot%%:*} name=${shot##*:}
+    for size in 1920x1080 1080x1920; do
+      xvfb-run -a -s "-screen 0 1920x1920x24" \
+        "$viewer" --windowed "$size" --open "$route" --screenshot "$out/$name-$size.png" "$@"
+    done
+  done
+  "$viewer" --list-topics
+  log "Screenshots of the kiosk are in $out"
+  ls -1 "$out"
+}
+
+run_tests() {
+  log "Running every test"
+  ctest --test-dir "$BUILD" --output-on-failure -j"$(nproc)"
+}
+
+case "${1:-}" in
+  run) shift; install_missing; build; run_kiosk "$@" ;;
+  test) shift; install_missing; build; run_tests ;;
+  *) echo "usage: bash scripts/setup.sh run [viewer options...] | test" >&2; exit 2 ;;
+esac
