@@ -68,6 +68,7 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
         case Screen::AskTeam: draw_ask_team(ctx, body); break;
         case Screen::Step: break;
         }
+        touch_scroll(ctx);
     }
     ImGui::EndChild();
     ImGui::End();

@@ -157,6 +157,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
         ImGui::SetCursorPosX(t.margin());
         wrapped_text(ctx.fonts.body, t.color.text_muted, fix.outcome, width);
     }
+    touch_scroll(ctx);
     ImGui::EndChild();
 
     action_bar(ctx, *topic, ImVec2(origin.x, origin.y + body.y - bar_h), ImVec2(body.x, bar_h));

@@ -29,6 +29,12 @@ void explanation(const Context &ctx, const Topic &topic, float x, float width) {
     wrapped_text(f, t.color.text, topic.why, width);
 }
 
+bool faq_button(const Context &ctx, const Topic &topic, float width) {
+    std::string label = "Questions & answers (" + std::to_string(topic.faq.size()) + ")";
+    return touch_button(ctx, "faq", ImVec2(width, ctx.theme.button_height()), ButtonStyle::Secondary, icon::question,
+                        label.c_str());
+}
+
 void fixes(const Context &ctx, const Topic &topic, float x, float width) {
     const Theme &t = ctx.theme;
     ImGui::SetCursorPosX(x);
@@ -57,14 +63,6 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
                     ImVec2(pos.x + width - t.px(48), pos.y + (h - ctx.fonts.bold->FontSize) * 0.5f), t.color.accent,
                     icon::next);
     }
-    if (!topic.faq.empty()) {
-        ImGui::Dummy(ImVec2(0, t.px(8)));
-        ImGui::SetCursorPosX(x);
-        std::string label = "Questions & answers (" + std::to_string(topic.faq.size()) + ")";
-        if (touch_button(ctx, "faq", ImVec2(width, t.button_height()), ButtonStyle::Secondary, icon::question,
-                         label.c_str()))
-            ctx.nav.open_faq();
-    }
 }
 
 } // namespace
@@ -74,11 +72,21 @@ void draw_topic(const Context &ctx, ImVec2 body) {
     if (!topic) return;
     const Theme &t = ctx.theme;
     float width = body.x - 2 * t.margin();
+    bool has_faq = !topic->faq.empty();
+    // Landscape: the FAQ button sits beside the title, visible without scrolling.
+    float faq_w = t.px(520);
+    float title_w = !t.portrait && has_faq ? width - faq_w - t.gap() : width;
     ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
-    wrapped_text(ctx.fonts.h1, t.color.text, topic->title, width);
+    wrapped_text(ctx.fonts.h1, t.color.text, topic->title, title_w);
     if (!topic->applies_to.empty()) {
         ImGui::SetCursorPosX(t.margin());
-        wrapped_text(ctx.fonts.small, t.color.text_muted, "For " + topic->applies_to, width);
+        wrapped_text(ctx.fonts.small, t.color.text_muted, "For " + topic->applies_to, title_w);
+    }
+    if (!t.portrait && has_faq) {
+        float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(t.margin() + width - faq_w, t.margin()));
+        if (faq_button(ctx, *topic, faq_w)) ctx.nav.open_faq();
+        ImGui::SetCursorPosY(std::max(y, t.margin() + t.button_height()));
     }
     ImGui::Dummy(ImVec2(0, t.gap()));
 
@@ -86,6 +94,11 @@ void draw_topic(const Context &ctx, ImVec2 body) {
         explanation(ctx, *topic, t.margin(), width);
         ImGui::Dummy(ImVec2(0, t.gap()));
         fixes(ctx, *topic, t.margin(), width);
+        if (has_faq) {
+            ImGui::Dummy(ImVec2(0, t.px(8)));
+            ImGui::SetCursorPosX(t.margin());
+            if (faq_button(ctx, *topic, width)) ctx.nav.open_faq();
+        }
     } else {
         float col = (width - t.margin()) * 0.5f;
         float top = ImGui::GetCursorPosY();

@@ -1,5 +1,7 @@
 #include "widgets.hpp"
 
+#include <imgui_internal.h> // ClearActiveID: a drag cancels the tap it began as
+
 #include <algorithm>
 #include <string>
 
@@ -103,6 +105,16 @@ void callout(const Context &ctx, CalloutKind kind, const std::string &text, floa
     wrapped_text(font, fg, text, text_w);
     ImGui::SetCursorPos(ImVec2(cursor.x, cursor.y + h + t.gap()));
     ImGui::Dummy(ImVec2(width, 0));
+}
+
+void touch_scroll(const Context &ctx) {
+    // 12 px at 1080p: below it a wobbling fingertip is still a tap.
+    float threshold = ctx.theme.px(12);
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || !ImGui::IsMouseDragging(0, threshold))
+        return;
+    if (ImGui::GetScrollMaxY() <= 0) return;
+    ImGui::ClearActiveID();
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
 void heading(const Context &ctx, const std::string &text, float width) {

@@ -28,6 +28,11 @@ enum class CalloutKind { Note, Caution };
 // A tinted box with an icon and wrapped text (a step's note or caution); advances the cursor.
 void callout(const Context &ctx, CalloutKind kind, const std::string &text, float width);
 
+// Call inside a scrolling child, after its content: a finger dragging anywhere on it scrolls it,
+// and a drag never ends as a tap on the button it started on. (Inertia and the full gesture set
+// belong to the gesture recognizer; this is the minimum a touch-only screen needs.)
+void touch_scroll(const Context &ctx);
+
 // A section heading.
 void heading(const Context &ctx, const std::string &text, float width);
 
