@@ -115,3 +115,14 @@ TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]"
     CHECK_THAT(t->fixes[2].steps[1].text, Catch::Contains("Settings > General > Date & Time"));
     CHECK_THAT(t->fixes[3].steps[3].text, Catch::Contains("Settings > General > Shut Down"));
 }
+
+TEST_CASE("A picture is checked by its header at load, and decoded only when shown", "[loader]") {
+    // The viewer decodes pictures lazily; one that fails then becomes a placeholder (see e2e).
+    hs::Catalog c = hs::load_catalog({test_paths::placeholder_plugins});
+    REQUIRE(c.rejected.empty());
+    const hs::Topic *t = c.find("truncated-picture");
+    REQUIRE(t);
+    const hs::Image *img = t->find_image("truncated");
+    REQUIRE(img);
+    CHECK(img->width == 300);
+}

@@ -103,11 +103,21 @@ TEST_CASE("An invalid route falls back to home and says why", "[e2e][routes]") {
     CHECK(e2e::difference(e2e::load_png(path), home) == 0.0);
 }
 
-TEST_CASE("A broken picture shows a placeholder and is reported, not fatal", "[e2e]") {
-    // The good test plugin renders; the mixed folder's broken plugins are refused, not shown.
-    e2e::Picture p = render("test-topic/fix/1/step/1", "1920x1080", "test-topic-step",
-                            {"--plugins", test_paths::mixed_plugins});
-    CHECK(e2e::colour_count(p) > 20);
+TEST_CASE("A picture that fails to decode shows a placeholder and is reported, not fatal", "[e2e]") {
+    // truncated.png has a valid header (so the plugin loads) but its pixels are cut off.
+    std::string path = shot_path("placeholder");
+    e2e::Run run = e2e::run_viewer({"--windowed", "1920x1080", "--open", "truncated-picture/fix/1/step/1", "--screenshot",
+                                    path, "--plugins", test_paths::placeholder_plugins});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("picture 'truncated' cannot be decoded") && Catch::Contains("truncated-picture.so"));
+    e2e::Picture broken = e2e::load_png(path);
+    REQUIRE(broken.ok());
+    // The placeholder panel (theme colour E1E5EB) fills a good part of the picture area...
+    CHECK(e2e::count_colour(broken, 0xE1, 0xE5, 0xEB) > 50000);
+    // ...where the same step with a good picture shows no placeholder at all.
+    e2e::Picture good = render("test-topic/fix/1/step/1", "1920x1080", "no-placeholder", {"--plugins", test_paths::good_plugins});
+    CHECK(e2e::count_colour(good, 0xE1, 0xE5, 0xEB) < 1000);
 }
 
 TEST_CASE("Bad command lines are refused with a message", "[e2e]") {

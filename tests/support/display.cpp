@@ -116,6 +116,13 @@ int colour_count(const Picture &p) {
     return static_cast<int>(colours.size());
 }
 
+size_t count_colour(const Picture &p, unsigned char r, unsigned char g, unsigned char b) {
+    size_t n = 0;
+    for (size_t i = 0; i + 2 < p.rgb.size(); i += 3)
+        if (p.rgb[i] == r && p.rgb[i + 1] == g && p.rgb[i + 2] == b) ++n;
+    return n;
+}
+
 double difference(const Picture &a, const Picture &b) {
     if (a.width != b.width || a.height != b.height || a.rgb.empty()) return 1.0;
     size_t differ = 0, pixels = a.rgb.size() / 3;

@@ -26,6 +26,8 @@ Picture load_png(const std::string &path);
 
 // How many distinct colours (quantized to 4 bits a channel) a picture has: a blank one has 1.
 int colour_count(const Picture &p);
+// How many pixels have exactly this colour.
+size_t count_colour(const Picture &p, unsigned char r, unsigned char g, unsigned char b);
 // The fraction of pixels that differ between two pictures of the same size (1.0 if sizes differ).
 double difference(const Picture &a, const Picture &b);
 
