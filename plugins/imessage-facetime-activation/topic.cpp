@@ -18,8 +18,8 @@ HELPSTATION_TOPIC(t) {
           "inactive, such as an old eSIM left behind. iOS can't tell which one to use, so your number "
           "never finishes registering with Apple. Unlike ordinary SMS texts, iMessage and FaceTime "
           "run through Apple's servers and only work once your number is registered there.")
-     .closing("Most iPhones get iMessage and FaceTime back once the extra SIM is gone, the network "
-              "checks out and the services are switched on again.");
+     .closing("Removing the extra SIM, checking the network and activating again brings iMessage and "
+              "FaceTime back on most iPhones. When they don't, the number needs a closer look.");
 
     t.fix("Remove the inactive SIM")
      .intro("Two SIMs with one number confuse activation. Removing the one you no longer use "
@@ -42,8 +42,8 @@ HELPSTATION_TOPIC(t) {
      .step("Go to Settings > Apps > Messages and turn off iMessage.", "imessage-switch")
      .step("Go to Settings > Apps > FaceTime and turn off FaceTime.", "facetime-switch")
      .step("Restart your iPhone.", "restart")
-     .note("Press and hold the side button and either volume button, drag the slider, then hold "
-           "the side button again until the Apple logo appears.")
+     .note("Go to Settings > General > Shut Down and drag the slider. When the screen is dark, "
+           "hold the side button until the Apple logo appears.")
      .step("Go back to Settings > Messages and turn on iMessage.", "waiting-activation")
      .step("Go back to Settings > FaceTime and turn on FaceTime.", "facetime-switch")
      .note("Give it a few minutes. A spinning gear means the iPhone is still confirming your number.")

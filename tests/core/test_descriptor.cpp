@@ -97,8 +97,16 @@ TEST_CASE("Every required field is checked and named", "[descriptor]") {
 TEST_CASE("Malformed values are rejected with the field and the reason", "[descriptor]") {
     Fixture f;
     std::string expected;
-    SECTION("id with capitals") { f.topic.id = "Bad_Id"; expected = "id: 'Bad_Id' must be lowercase"; }
+    SECTION("id with capitals") { f.topic.id = "Bad_Id"; expected = "id: 'Bad_Id' must be 1-64 lowercase letters"; }
     SECTION("version") { f.topic.version = "one"; expected = "version: 'one' is not MAJOR.MINOR.PATCH"; }
+    SECTION("version without patch") { f.topic.version = "1.2"; expected = "version: '1.2' is not MAJOR.MINOR.PATCH"; }
+    SECTION("reserved id") { f.topic.id = "home"; expected = "id: 'home' must be"; }
+    SECTION("a GIF is not a PNG or JPEG") {
+        static const unsigned char gif[] = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0};
+        f.images[0].data = gif;
+        f.images[0].size = sizeof gif;
+        expected = "images[0] 'pic': cannot be decoded as a PNG or JPEG picture (neither signature found)";
+    }
     SECTION("invalid UTF-8") { f.symptoms[0] = "caf\xC3\x28"; expected = "symptoms[0]: invalid UTF-8"; }
     SECTION("NULL list with a count") { f.topic.faq = nullptr; expected = "faq: count is 1 but the pointer is NULL"; }
     SECTION("absurd count") { f.topic.symptom_count = 100000; expected = "symptoms: 100000 entries, more than the limit"; }
@@ -148,4 +156,5 @@ TEST_CASE("Topic ids", "[descriptor]") {
     CHECK_FALSE(hs::is_valid_topic_id("trailing-"));
     CHECK_FALSE(hs::is_valid_topic_id("has space"));
     CHECK_FALSE(hs::is_valid_topic_id(std::string(65, 'a')));
+    CHECK_FALSE(hs::is_valid_topic_id("home")); // the route "home" is the home screen
 }

@@ -126,3 +126,39 @@ TEST_CASE("A picture is checked by its header at load, and decoded only when sho
     REQUIRE(img);
     CHECK(img->width == 300);
 }
+
+TEST_CASE("The edges of the ABI", "[loader][abi]") {
+    auto load = [](const char *name) { return hs::load_plugin(std::string(test_paths::abi_plugins) + "/" + name + ".so"); };
+    SECTION("a plugin written against the C header alone loads") {
+        hs::LoadResult r = load("raw-c");
+        REQUIRE(r.topic);
+        CHECK(r.topic->title == "Written in C");
+    }
+    SECTION("a newer minor version (longer struct, reserved slot used) still loads") {
+        hs::LoadResult r = load("newer-minor");
+        INFO((r.rejection ? r.rejection->reason : ""));
+        REQUIRE(r.topic);
+        CHECK(r.topic->id == "newer-minor");
+        CHECK(r.topic->closing.empty()); // fields we do not know are not read as ours
+    }
+    SECTION("abi_version 0 is refused") {
+        hs::LoadResult r = load("abi-zero");
+        REQUIRE(r.rejection);
+        CHECK_THAT(r.rejection->reason, Catch::Contains("abi_version: plugin ABI 0 is not supported"));
+    }
+    SECTION("a struct shorter than ABI 1's is refused, not read past its end") {
+        hs::LoadResult r = load("short-struct");
+        REQUIRE(r.rejection);
+        CHECK_THAT(r.rejection->reason, Catch::Contains("struct_size:") && Catch::Contains("is smaller than an ABI 1 topic"));
+    }
+    SECTION("an entry point returning NULL is refused") {
+        hs::LoadResult r = load("returns-null");
+        REQUIRE(r.rejection);
+        CHECK_THAT(r.rejection->reason, Catch::Contains("helpstation_plugin_entry() returned NULL"));
+    }
+    SECTION("a topic file that throws is refused (the builder keeps the exception inside the plugin)") {
+        hs::LoadResult r = load("throws");
+        REQUIRE(r.rejection);
+        CHECK_THAT(r.rejection->reason, Catch::Contains("returned NULL"));
+    }
+}

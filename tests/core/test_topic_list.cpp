@@ -32,3 +32,11 @@ TEST_CASE("The list-topics text names loaded and rejected plugins", "[list]") {
     CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("8 plugin(s) rejected") &&
                          Catch::Contains("test-topic 1.2.3") && Catch::Contains("not-elf.so"));
 }
+
+TEST_CASE("The list-topics JSON survives file names that are not UTF-8", "[list]") {
+    hs::Catalog c;
+    c.rejected.push_back({"/plugins/bad\xff.so", "not a shared library (not an ELF file)"});
+    nlohmann::json doc = nlohmann::json::parse(hs::list_topics_json(c));
+    REQUIRE(doc["rejected"].size() == 1);
+    CHECK_THAT(doc["rejected"][0]["plugin"].get<std::string>(), Catch::StartsWith("/plugins/bad"));
+}

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 
 namespace {
 
@@ -54,7 +55,18 @@ TEST_CASE("The viewer names each broken plugin and keeps the good one", "[e2e]")
     REQUIRE(run.exit_code == 0); // rejected plugins are not an error of the viewer
     nlohmann::json doc = nlohmann::json::parse(run.out);
     CHECK(doc["topics"].size() == 2);
-    CHECK(doc["rejected"].size() == 8);
+    REQUIRE(doc["rejected"].size() == 8);
+    std::map<std::string, std::string> reasons; // file name -> reason
+    for (const nlohmann::json &r : doc["rejected"])
+        reasons[std::filesystem::path(r["plugin"].get<std::string>()).filename().string()] = r["reason"];
+    CHECK_THAT(reasons["not-elf.so"], Catch::Contains("not an ELF file"));
+    CHECK_THAT(reasons["no-entry.so"], Catch::Contains("no helpstation_plugin_entry() symbol"));
+    CHECK_THAT(reasons["wrong-abi.so"], Catch::Contains("plugin ABI 2 is not supported"));
+    CHECK_THAT(reasons["empty-title.so"], Catch::Contains("title: missing or empty"));
+    CHECK_THAT(reasons["corrupt-picture.so"], Catch::Contains("'corrupt': cannot be decoded"));
+    CHECK_THAT(reasons["bad-utf8.so"], Catch::Contains("summary: invalid UTF-8"));
+    CHECK_THAT(reasons["missing-picture.so"], Catch::Contains("no picture named 'nowhere'"));
+    CHECK_THAT(reasons["twin-b.so"], Catch::Contains("duplicate topic id 'twin-topic'"));
 }
 
 TEST_CASE("Every step of the seed topic renders to a real picture, landscape and portrait", "[e2e][screens]") {
@@ -74,6 +86,8 @@ TEST_CASE("Every step of the seed topic renders to a real picture, landscape and
                 CHECK(p.width == o.w);
                 CHECK(p.height == o.h);
                 CHECK(e2e::colour_count(p) > 50); // text, a picture, buttons: not a blank screen
+                // Every step of this topic that has a picture shows it, not the placeholder.
+                CHECK(e2e::count_colour(p, 0xE1, 0xE5, 0xEB) < 1000);
                 // Neighbouring steps may share a picture: their text still differs.
                 if (previous.ok()) CHECK(e2e::difference(p, previous) > 0.002);
                 previous = std::move(p);

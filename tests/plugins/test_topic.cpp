@@ -22,7 +22,12 @@
 #define TEST_STEP_IMAGE "square"
 #endif
 
+#include <stdexcept>
+
 HELPSTATION_TOPIC(t) {
+#ifdef TEST_THROW
+    throw std::runtime_error("a topic file that throws");
+#endif
     t.id(TEST_ID).title(TEST_TITLE).version(TEST_VERSION).summary(TEST_SUMMARY).category(TEST_CATEGORY)
      .applies_to("Test devices")
      .symptom("Something is wrong.")

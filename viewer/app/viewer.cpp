@@ -58,6 +58,8 @@ int run_viewer(const Options &options, Catalog &catalog) {
     int frames_due = kSettleFrames;
     int frames_drawn = 0;
     std::string last_route = nav.route();
+    NavState drawn_page; // the page of the last frame drawn
+    bool first_frame = true;
     while (!glfwWindowShouldClose(window.handle())) {
         if (frames_due > 0) glfwPollEvents();
         else glfwWaitEventsTimeout(1.0);
@@ -65,15 +67,18 @@ int run_viewer(const Options &options, Catalog &catalog) {
         if (frames_due <= 0) continue;
 
         auto [w, h] = window.framebuffer_size();
-        if (w <= 0 || h <= 0) continue; // minimised
+        if (w <= 0 || h <= 0) { // minimised: nothing to draw until it comes back
+            frames_due = 0;
+            continue;
+        }
         if (std::make_pair(w, h) != laid_out) {
             // Sizes follow the screen: rebuild the font atlas at the new scale.
             theme.scale = std::min(w, h) / 1080.0f;
             theme.portrait = h > w;
             fonts = ui::load_fonts(theme.scale);
             if (!fonts.problem.empty()) spdlog::error("{}", fonts.problem);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
+            // The backend re-creates its objects, the font texture among them, on the next NewFrame.
+            ImGui_ImplOpenGL3_DestroyDeviceObjects();
             ui::apply_style(theme);
             laid_out = {w, h};
             spdlog::info("layout {}x{} ({}), scale {:.2f}", w, h, theme.portrait ? "portrait" : "landscape", theme.scale);
@@ -84,6 +89,9 @@ int run_viewer(const Options &options, Catalog &catalog) {
         forget_pointer_after_release(pointer_was_down);
         ImGui::NewFrame();
         ui::Context ctx{theme, fonts, textures, nav, catalog};
+        ctx.new_page = first_frame || !nav.state().same_page(drawn_page);
+        drawn_page = nav.state();
+        first_frame = false;
         ui::draw_frame(ctx, ImGui::GetIO().DisplaySize);
         ImGui::Render();
         glViewport(0, 0, w, h);

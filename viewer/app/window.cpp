@@ -39,6 +39,8 @@ Window::Window(std::optional<std::pair<int, int>> size) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    // A full-screen kiosk stays on screen when something else takes focus for a moment.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
 
     if (size) {
         glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);

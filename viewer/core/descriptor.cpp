@@ -63,7 +63,7 @@ public:
 };
 
 bool is_valid_version(const std::string &v) {
-    // MAJOR.MINOR or MAJOR.MINOR.PATCH, digits only.
+    // MAJOR.MINOR.PATCH, digits only.
     int parts = 0;
     size_t i = 0;
     while (i < v.size()) {
@@ -76,7 +76,15 @@ bool is_valid_version(const std::string &v) {
         ++i;
         if (i == v.size()) return false;
     }
-    return parts == 2 || parts == 3;
+    return parts == 3;
+}
+
+// stb_image reads more formats than the ABI promises (GIF, BMP, PSD, ...): keep to PNG and JPEG
+// so every picture that loads here also loads in any future decoder.
+bool is_png_or_jpeg(const unsigned char *data, size_t size) {
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    if (size >= sizeof png && std::memcmp(data, png, sizeof png) == 0) return true;
+    return size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
 }
 
 // Copies the pictures; returns every name declared, broken pictures included, so a step that
@@ -101,6 +109,12 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
             c.fail(field, "picture of " + std::to_string(src.size) + " bytes is larger than the limit");
             continue;
         }
+        if (!is_png_or_jpeg(src.data, src.size)) {
+            c.fail(field, "cannot be decoded as a PNG or JPEG picture (neither signature found)");
+            continue;
+        }
+        // Only the header is read here: decoding every picture at load would cost ~10 ms each
+        // at start-up. A picture whose pixels turn out broken is drawn as a placeholder.
         int w = 0, h = 0, comp = 0;
         if (!stbi_info_from_memory(src.data, static_cast<int>(src.size), &w, &h, &comp)) {
             const char *why = stbi_failure_reason();
@@ -124,6 +138,7 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
 
 bool is_valid_topic_id(const std::string &id) {
     if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-') return false;
+    if (id == "home") return false; // the route "home" is the home screen
     for (char ch : id)
         if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
     return true;
@@ -136,7 +151,7 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits) {
 
     t.id = c.text(raw.id, "id", true);
     if (!t.id.empty() && !is_valid_topic_id(t.id))
-        c.fail("id", "'" + t.id + "' must be lowercase letters, digits and '-' (at most 64)");
+        c.fail("id", "'" + t.id + "' must be 1-64 lowercase letters, digits and '-', and not 'home'");
     t.title = c.text(raw.title, "title", true);
     t.version = c.text(raw.version, "version", true);
     if (!t.version.empty() && !is_valid_version(t.version))

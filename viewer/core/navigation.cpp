@@ -5,18 +5,6 @@
 
 namespace hs {
 
-const char *screen_name(Screen s) {
-    switch (s) {
-    case Screen::Home: return "home";
-    case Screen::Topic: return "topic";
-    case Screen::Step: return "step";
-    case Screen::Faq: return "faq";
-    case Screen::Fixed: return "fixed";
-    case Screen::AskTeam: return "ask-team";
-    }
-    return "?";
-}
-
 const Topic *Navigator::topic() const {
     return state_.topic.empty() ? nullptr : catalog_->find(state_.topic);
 }

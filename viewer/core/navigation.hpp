@@ -24,9 +24,11 @@ struct NavState {
     int step = 0;      // 0-based, meaningful on Step
     int open_faq = -1; // the FAQ entry shown open, -1 for none
 
-    bool operator==(const NavState &o) const {
-        return screen == o.screen && topic == o.topic && fix == o.fix && step == o.step && open_faq == o.open_faq;
+    // The same page, whatever FAQ entry is open: a new page starts scrolled to its top.
+    bool same_page(const NavState &o) const {
+        return screen == o.screen && topic == o.topic && fix == o.fix && step == o.step;
     }
+    bool operator==(const NavState &o) const { return same_page(o) && open_faq == o.open_faq; }
 };
 
 class Navigator {
@@ -60,7 +62,5 @@ private:
     const Catalog *catalog_;
     NavState state_;
 };
-
-const char *screen_name(Screen s);
 
 } // namespace hs

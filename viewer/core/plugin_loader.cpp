@@ -13,8 +13,9 @@
 namespace hs {
 namespace {
 
-// The part of hs_topic every ABI version has; a struct shorter than this is not a topic.
-constexpr size_t kMinimumTopicSize = offsetof(hs_topic, closing);
+// hs_topic as ABI 1.0 shipped it. Later minor versions only add fields (plugin.h), so no valid
+// plugin of major version 1 has a shorter struct.
+constexpr size_t kTopicSizeV1 = sizeof(hs_topic);
 
 LoadResult reject(const std::string &path, std::string reason) {
     return {std::nullopt, Rejection{path, std::move(reason)}};
@@ -61,16 +62,24 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
     if (!entry)
         return reject(path, "no " HELPSTATION_ENTRY_SYMBOL "() symbol: not a Help Station topic plugin");
 
-    const hs_topic *raw = entry();
+    const hs_topic *raw = nullptr;
+    try {
+        raw = entry();
+    } catch (...) {
+        // The contract says the entry must not throw; if it does anyway, the kiosk carries on.
+        return reject(path, HELPSTATION_ENTRY_SYMBOL "() threw an exception");
+    }
     if (!raw) return reject(path, HELPSTATION_ENTRY_SYMBOL "() returned NULL");
     if (raw->abi_version == 0 || raw->abi_version > HELPSTATION_ABI_VERSION)
         return reject(path, "abi_version: plugin ABI " + std::to_string(raw->abi_version) +
                                 " is not supported (this viewer supports 1 to " +
                                 std::to_string(HELPSTATION_ABI_VERSION) + "); rebuild the plugin or update the viewer");
-    if (raw->struct_size < kMinimumTopicSize)
-        return reject(path, "struct_size: " + std::to_string(raw->struct_size) + " bytes is too small for a topic");
+    if (raw->struct_size < kTopicSizeV1)
+        return reject(path, "struct_size: " + std::to_string(raw->struct_size) + " bytes is smaller than an ABI " +
+                                std::to_string(raw->abi_version) + " topic (" + std::to_string(kTopicSizeV1) + ")");
 
-    // Widen an older (shorter) descriptor into a zero-filled one of today's size.
+    // Read what the plugin provides into a zero-filled struct of our own; fields a newer minor
+    // version appended beyond our struct are ignored.
     hs_topic widened{};
     std::memcpy(&widened, raw, std::min<size_t>(raw->struct_size, sizeof widened));
 

@@ -32,7 +32,8 @@ std::string list_topics_json(const Catalog &catalog) {
                                  {"faq", t.faq.size()},
                                  {"images", t.images.size()}});
     for (const Rejection &r : catalog.rejected) doc["rejected"].push_back({{"plugin", r.plugin}, {"reason", r.reason}});
-    return doc.dump(2) + "\n";
+    // A file name need not be UTF-8: replace bad bytes rather than fail the whole report.
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace hs

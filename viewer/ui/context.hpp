@@ -14,6 +14,7 @@ struct Context {
     TextureCache &textures;
     Navigator &nav;
     const Catalog &catalog;
+    bool new_page = false; // first frame of a page: scrolling areas start at the top
 };
 
 } // namespace hs::ui

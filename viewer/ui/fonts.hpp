@@ -15,18 +15,13 @@ inline constexpr const char *back = "\xef\x81\x93";          // U+F053 chevron-l
 inline constexpr const char *next = "\xef\x81\x94";          // U+F054 chevron-right
 inline constexpr const char *check = "\xef\x80\x8c";         // U+F00C
 inline constexpr const char *check_circle = "\xef\x81\x98";  // U+F058
-inline constexpr const char *times = "\xef\x80\x8d";         // U+F00D
 inline constexpr const char *question = "\xef\x81\x99";      // U+F059 question-circle
 inline constexpr const char *plus = "\xef\x81\xa7";          // U+F067
 inline constexpr const char *minus = "\xef\x81\xa8";         // U+F068
 inline constexpr const char *warning = "\xef\x81\xb1";       // U+F071 exclamation-triangle
-inline constexpr const char *info = "\xef\x81\x9a";          // U+F05A info-circle
 inline constexpr const char *users = "\xef\x83\x80";         // U+F0C0
-inline constexpr const char *wrench = "\xef\x82\xad";        // U+F0AD
 inline constexpr const char *picture = "\xef\x80\xbe";       // U+F03E picture-o
-inline constexpr const char *mobile = "\xef\x84\x8b";        // U+F10B
 inline constexpr const char *life_ring = "\xef\x87\x8d";     // U+F1CD
-inline constexpr const char *eye = "\xef\x81\xae";           // U+F06E
 inline constexpr const char *lightbulb = "\xef\x83\xab";     // U+F0EB
 } // namespace icon
 

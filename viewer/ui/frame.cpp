@@ -38,7 +38,6 @@ void top_bar(const Context &ctx, float width) {
 } // namespace
 
 void draw_frame(const Context &ctx, ImVec2 screen) {
-    static std::string shown_route; // scroll to the top whenever the route changes
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(screen);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -50,11 +49,7 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
     ImVec2 body(screen.x, screen.y - t.bar_height());
     ImGui::SetCursorPos(ImVec2(0, t.bar_height()));
     Screen screen_kind = ctx.nav.state().screen;
-    std::string route = ctx.nav.route();
-    if (route != shown_route) {
-        ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        shown_route = route;
-    }
+    if (ctx.new_page) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     if (screen_kind == Screen::Step) {
         ImGui::BeginChild("step", body, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
         draw_step(ctx, body);

@@ -3,6 +3,8 @@
 #include "screens.hpp"
 #include "widgets.hpp"
 
+#include <imgui_internal.h> // SetNextWindowScroll: each step starts at its top
+
 #include <algorithm>
 
 namespace hs::ui {
@@ -35,8 +37,14 @@ float progress_header(const Context &ctx, const Topic &topic, const Fix &fix, fl
     return ImGui::GetCursorPosY() - top;
 }
 
-void instruction(const Context &ctx, const Step &step, float x, float width) {
+void instruction(const Context &ctx, const Fix &fix, const Step &step, float x, float width) {
     const Theme &t = ctx.theme;
+    if (ctx.nav.state().step == 0 && !fix.intro.empty()) {
+        // The first step says why this fix is worth trying.
+        ImGui::SetCursorPosX(x);
+        wrapped_text(ctx.fonts.body, t.color.text_muted, fix.intro, width);
+        ImGui::Dummy(ImVec2(0, t.px(8)));
+    }
     ImGui::SetCursorPosX(x);
     wrapped_text(ctx.fonts.lead, t.color.text, step.text, width);
     ImGui::Dummy(ImVec2(0, t.gap()));
@@ -68,8 +76,9 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
         if (touch_button(ctx, "step-back", ImVec2(t.px(300), bh), ButtonStyle::Secondary, icon::back, "Back"))
             ctx.nav.back();
         float w = t.px(420);
+        static const std::string next_label = std::string("Next step   ") + icon::next; // icon after the words
         ImGui::SetCursorPos(ImVec2(right - w, y));
-        if (touch_button(ctx, "step-next", ImVec2(w, bh), ButtonStyle::Primary, nullptr, "Next step   \xEF\x81\x94"))
+        if (touch_button(ctx, "step-next", ImVec2(w, bh), ButtonStyle::Primary, nullptr, next_label.c_str()))
             ctx.nav.next();
         return;
     }
@@ -128,6 +137,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
     float content_h = body.y - bar_h - (content_top - origin.y) - t.gap();
 
     ImGui::SetCursorPos(ImVec2(origin.x, content_top));
+    if (ctx.new_page) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     ImGui::BeginChild("step-content", ImVec2(body.x, content_h), false, ImGuiWindowFlags_NoBackground);
     bool has_picture = !step.image.empty();
     if (t.portrait) {
@@ -137,7 +147,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
             draw_picture(ctx, *topic, step.image, ImVec2(p.x + t.margin(), p.y), ImVec2(width, pic_h));
             ImGui::Dummy(ImVec2(0, pic_h + t.gap()));
         }
-        instruction(ctx, step, t.margin(), width);
+        instruction(ctx, fix, step, t.margin(), width);
     } else {
         float text_w = has_picture ? width * 0.55f : width;
         if (has_picture) {
@@ -147,7 +157,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
                          ImVec2(body.x - pic_x - t.margin(), content_h - t.px(8)));
         }
         ImGui::SetCursorPosY(t.px(8));
-        instruction(ctx, step, t.margin(), text_w);
+        instruction(ctx, fix, step, t.margin(), text_w);
         if (asking && !fix.outcome.empty()) {
             ImGui::SetCursorPosX(t.margin());
             wrapped_text(ctx.fonts.body, t.color.text_muted, fix.outcome, text_w);

@@ -4,20 +4,29 @@
  * the fixes for it (each a list of steps), an FAQ, and the pictures the steps show.
  *
  *   1. The plugin exports one C function, helpstation_plugin_entry(), returning a pointer to a
- *      constant hs_topic that stays valid while the library is loaded.
+ *      constant hs_topic that stays valid while the library is loaded. It must not throw, and
+ *      must not start threads or register atexit handlers.
  *   2. The viewer calls it once, checks abi_version and struct_size, validates every field,
- *      COPIES everything it needs, and never calls into the plugin again.
- *   3. Strings are NUL-terminated UTF-8. Lists are (pointer, count) pairs. Optional strings may be
- *      NULL or "". Pictures are the bytes of a PNG or JPEG file embedded in the library, so that
- *      one file is one topic. Plugins never see ImGui, GL or any C++ type of the viewer.
+ *      COPIES everything it needs, closes the library, and never calls the plugin again.
+ *   3. Strings are NUL-terminated UTF-8 (the kiosk's fonts cover Latin scripts and common
+ *      punctuation). Lists are (pointer, count) pairs. Optional strings may be NULL or "".
+ *      Pictures are the bytes of a PNG or JPEG file embedded in the library: one file, one topic.
+ *      Plugins never see ImGui, GL or any C++ type of the viewer.
  *
  * Most authors never fill these structs by hand: <helpstation/topic.hpp> offers a small builder
  * and add_help_topic() in CMake embeds the pictures. This header is what that builder produces.
  *
- * Compatibility: the viewer loads any plugin whose abi_version is <= its own. Fields are only
- * ever added at the end of hs_topic (taking room from `reserved`), so an older plugin's shorter
- * struct is read into a zero-filled host struct (hence struct_size). A plugin built for a newer
- * ABI than the viewer knows is refused with a message that says so.
+ * Limits (a plugin over them is refused, with the field named): strings 16 KiB; at most 256
+ * symptoms, fixes, steps per fix, FAQ entries and pictures; a picture at most 16 MiB encoded
+ * and 16 megapixels.
+ *
+ * Compatibility. abi_version is the major version: the viewer refuses a plugin whose major is
+ * newer than its own. Within a major version fields are only ever added, never changed: first in
+ * place of the reserved slots (so sizeof(hs_topic) stays the same), then at the end. The viewer
+ * reads the first struct_size bytes into a zero-filled struct of its own and ignores what it does
+ * not know, so older and newer plugins of the same major version both load. The list element
+ * structs (hs_step, hs_fix, hs_faq, hs_image) never change within a major version; data added
+ * per step or per fix later arrives as new arrays in hs_topic.
  */
 #ifndef HELPSTATION_PLUGIN_H
 #define HELPSTATION_PLUGIN_H
@@ -29,7 +38,7 @@
 extern "C" {
 #endif
 
-#define HELPSTATION_ABI_VERSION 1u
+#define HELPSTATION_ABI_VERSION 1u /* major version of this contract */
 #define HELPSTATION_ENTRY_SYMBOL "helpstation_plugin_entry"
 
 /* A picture: the bytes of a PNG or JPEG file. */
@@ -67,7 +76,8 @@ typedef struct hs_topic {
     uint32_t struct_size;  /* required; sizeof(hs_topic) as the plugin was compiled */
     uint32_t abi_version;  /* required; HELPSTATION_ABI_VERSION as the plugin was compiled */
 
-    const char *id;        /* required; stable, lowercase a-z 0-9 '-', e.g. "imessage-facetime-activation" */
+    const char *id;        /* required; stable, 1-64 of a-z 0-9 '-' (not first or last), e.g.
+                              "imessage-facetime-activation"; "home" is reserved */
     const char *title;     /* required; what the customer taps, e.g. "iMessage and FaceTime won't activate" */
     const char *version;   /* required; the topic's own version, "MAJOR.MINOR.PATCH" */
     const char *summary;   /* required; one line under the title on the home screen */
@@ -86,19 +96,20 @@ typedef struct hs_topic {
     const hs_image *images;      /* optional; every picture any step or the icon refers to */
     size_t image_count;
 
-    const char *closing;   /* optional; advice shown when nothing worked, before "ask a team member" */
+    const char *closing;   /* optional; shown on the "ask a team member" screen, when no fix worked */
 
-    void *reserved[8];     /* must be zero; room for later ABI versions */
+    void *reserved[8];     /* set to NULL; later minor additions take these slots */
 } hs_topic;
-
-/* The one symbol a plugin exports. */
-typedef const hs_topic *(*hs_entry_fn)(void);
 
 #if defined(__GNUC__)
 #define HELPSTATION_EXPORT __attribute__((visibility("default")))
 #else
 #define HELPSTATION_EXPORT
 #endif
+
+/* The one symbol a plugin exports. */
+HELPSTATION_EXPORT const hs_topic *helpstation_plugin_entry(void);
+typedef const hs_topic *(*hs_entry_fn)(void);
 
 #ifdef __cplusplus
 }

@@ -40,17 +40,20 @@ namespace helpstation {
 
 class TopicBuilder;
 
+// NULL is taken as "" so a slip in a topic file becomes a named validation error, not a crash.
+inline const char *text_or_empty(const char *s) { return s ? s : ""; }
+
 // One fix under construction. note() and caution() apply to the step added last.
 class FixBuilder {
 public:
-    FixBuilder &intro(const char *text) { intro_ = text; return *this; }
-    FixBuilder &outcome(const char *text) { outcome_ = text; return *this; }
+    FixBuilder &intro(const char *text) { intro_ = text_or_empty(text); return *this; }
+    FixBuilder &outcome(const char *text) { outcome_ = text_or_empty(text); return *this; }
     FixBuilder &step(const char *text, const char *image = "") {
-        steps_.push_back({text, image, "", ""});
+        steps_.push_back({text_or_empty(text), text_or_empty(image), "", ""});
         return *this;
     }
-    FixBuilder &note(const char *text) { last().note = text; return *this; }
-    FixBuilder &caution(const char *text) { last().caution = text; return *this; }
+    FixBuilder &note(const char *text) { last().note = text_or_empty(text); return *this; }
+    FixBuilder &caution(const char *text) { last().caution = text_or_empty(text); return *this; }
 
 private:
     friend class TopicBuilder;
@@ -65,23 +68,23 @@ private:
 
 class TopicBuilder {
 public:
-    TopicBuilder &id(const char *v) { id_ = v; return *this; }
-    TopicBuilder &title(const char *v) { title_ = v; return *this; }
-    TopicBuilder &version(const char *v) { version_ = v; return *this; }
-    TopicBuilder &summary(const char *v) { summary_ = v; return *this; }
-    TopicBuilder &category(const char *v) { category_ = v; return *this; }
-    TopicBuilder &applies_to(const char *v) { applies_to_ = v; return *this; }
-    TopicBuilder &icon(const char *image) { icon_ = image; return *this; }
-    TopicBuilder &symptom(const char *v) { symptoms_.emplace_back(v); return *this; }
-    TopicBuilder &why(const char *v) { why_ = v; return *this; }
-    TopicBuilder &closing(const char *v) { closing_ = v; return *this; }
+    TopicBuilder &id(const char *v) { id_ = text_or_empty(v); return *this; }
+    TopicBuilder &title(const char *v) { title_ = text_or_empty(v); return *this; }
+    TopicBuilder &version(const char *v) { version_ = text_or_empty(v); return *this; }
+    TopicBuilder &summary(const char *v) { summary_ = text_or_empty(v); return *this; }
+    TopicBuilder &category(const char *v) { category_ = text_or_empty(v); return *this; }
+    TopicBuilder &applies_to(const char *v) { applies_to_ = text_or_empty(v); return *this; }
+    TopicBuilder &icon(const char *image) { icon_ = text_or_empty(image); return *this; }
+    TopicBuilder &symptom(const char *v) { symptoms_.emplace_back(text_or_empty(v)); return *this; }
+    TopicBuilder &why(const char *v) { why_ = text_or_empty(v); return *this; }
+    TopicBuilder &closing(const char *v) { closing_ = text_or_empty(v); return *this; }
     FixBuilder &fix(const char *title) {
         fixes_.emplace_back();
-        fixes_.back().title_ = title;
+        fixes_.back().title_ = text_or_empty(title);
         return fixes_.back();
     }
     TopicBuilder &faq(const char *question, const char *answer) {
-        faq_.push_back({question, answer});
+        faq_.push_back({text_or_empty(question), text_or_empty(answer)});
         return *this;
     }
 
@@ -143,13 +146,19 @@ private:
 
 } // namespace helpstation
 
-// Declares the plugin's entry point and opens the function that describes the topic.
+// Declares the plugin's entry point and opens the function that describes the topic. An
+// exception (say, std::bad_alloc) must not cross the C boundary: it becomes a NULL topic, which
+// the viewer reports.
 #define HELPSTATION_TOPIC(builder)                                                        \
     static void helpstation_describe_topic(helpstation::TopicBuilder &builder);           \
     extern "C" HELPSTATION_EXPORT const hs_topic *helpstation_plugin_entry(void) {        \
-        static helpstation::TopicBuilder instance;                                        \
-        static const hs_topic *topic = (helpstation_describe_topic(instance), instance.build()); \
-        return topic;                                                                     \
+        try {                                                                             \
+            static helpstation::TopicBuilder instance;                                    \
+            static const hs_topic *topic = (helpstation_describe_topic(instance), instance.build()); \
+            return topic;                                                                 \
+        } catch (...) {                                                                   \
+            return nullptr;                                                               \
+        }                                                                                 \
     }                                                                                     \
     static void helpstation_describe_topic(helpstation::TopicBuilder &builder)
 

@@ -1,0 +1,48 @@
+/* A plugin written against the C header alone, as an author without the C++ builder would.
+ * Compile definitions bend one thing at a time (see CMakeLists.txt):
+ *   TEST_ABI          abi_version to report (default HELPSTATION_ABI_VERSION)
+ *   TEST_STRUCT_SIZE  struct_size to report (default sizeof(hs_topic))
+ *   TEST_NEWER_MINOR  report a longer struct with a field this viewer does not know
+ *   TEST_RESERVED     fill a reserved slot, as a later minor version would
+ *   TEST_RETURN_NULL  the entry point returns NULL */
+#include <helpstation/plugin.h>
+
+#ifndef TEST_ABI
+#define TEST_ABI HELPSTATION_ABI_VERSION
+#endif
+#ifndef TEST_ID
+#define TEST_ID "raw-topic"
+#endif
+
+static const char *symptoms[] = {"It was written in C."};
+static const hs_step steps[] = {{"Read the header.", 0, 0, 0}};
+static const hs_fix fixes[] = {{"Use the C header", 0, 0, steps, 1}};
+
+/* What a newer minor version could look like: hs_topic plus a field appended at the end. */
+static const struct newer {
+    hs_topic topic;
+    const char *appended_field;
+} plugin = {{
+#ifdef TEST_STRUCT_SIZE
+    TEST_STRUCT_SIZE,
+#elif defined(TEST_NEWER_MINOR)
+    sizeof(struct newer),
+#else
+    sizeof(hs_topic),
+#endif
+    TEST_ABI, TEST_ID, "Written in C", "1.0.0", "A topic without the builder.", "Testing", 0, 0,
+    symptoms, 1, "Because C is enough.", fixes, 1, 0, 0, 0, 0, 0,
+#ifdef TEST_RESERVED
+    {(void *)symptoms}
+#else
+    {0}
+#endif
+}, "a field from the future"};
+
+HELPSTATION_EXPORT const hs_topic *helpstation_plugin_entry(void) {
+#ifdef TEST_RETURN_NULL
+    return 0;
+#else
+    return &plugin.topic;
+#endif
+}
