@@ -23,14 +23,14 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
     case ButtonStyle::Row: fill = held ? c.accent_soft : c.surface; text = c.text; break;
     default: fill = held ? c.secondary_pressed : c.secondary; text = c.text; break;
     }
-    if (!enabled) {
-        fill = c.secondary;
+    if (!enabled) { // outlined and quiet: visibly there, visibly not for now
+        fill = c.background;
         text = c.text_muted;
     }
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, end, fill, ctx.theme.rounding());
-    if (style == ButtonStyle::Row) dl->AddRect(pos, end, c.border, ctx.theme.rounding(), 0, ctx.theme.px(2));
+    if (style == ButtonStyle::Row || !enabled) dl->AddRect(pos, end, c.border, ctx.theme.rounding(), 0, ctx.theme.px(2));
 
     ImFont *font = ctx.fonts.bold;
     std::string content = icon ? std::string(icon) + (label && *label ? "   " : "") : std::string();
