@@ -3,7 +3,7 @@
 #include "viewer.hpp"
 
 #include "screenshot.hpp"
-#include "ui/screens.hpp"
+#include "ui/kiosk.hpp"
 #include "window.hpp"
 
 #include <glad/gl.h>
@@ -45,21 +45,15 @@ int run_viewer(const Options &options, Catalog &catalog) {
     Navigator nav(catalog);
     if (std::string why = nav.open_route(options.open_route); !why.empty())
         spdlog::warn("{}; showing home instead", why);
-
-    ui::TextureCache textures([&catalog](const std::string &source, const std::string &reason) {
+    ui::Kiosk kiosk(catalog, nav, [&catalog](const std::string &source, const std::string &reason) {
         spdlog::error("{}: {}", source, reason);
         catalog.problems.push_back({source, reason});
     });
-    ui::Theme theme;
-    ui::Fonts fonts;
-    std::pair<int, int> laid_out{0, 0};
 
     bool pointer_was_down = false;
     int frames_due = kSettleFrames;
     int frames_drawn = 0;
     std::string last_route = nav.route();
-    NavState drawn_page; // the page of the last frame drawn
-    bool first_frame = true;
     while (!glfwWindowShouldClose(window.handle())) {
         if (frames_due > 0) glfwPollEvents();
         else glfwWaitEventsTimeout(1.0);
@@ -71,31 +65,18 @@ int run_viewer(const Options &options, Catalog &catalog) {
             frames_due = 0;
             continue;
         }
-        if (std::make_pair(w, h) != laid_out) {
-            // Sizes follow the screen: rebuild the font atlas at the new scale.
-            theme.scale = std::min(w, h) / 1080.0f;
-            theme.portrait = h > w;
-            fonts = ui::load_fonts(theme.scale);
-            if (!fonts.problem.empty()) spdlog::error("{}", fonts.problem);
-            // The backend re-creates its objects, the font texture among them, on the next NewFrame.
-            ImGui_ImplOpenGL3_DestroyDeviceObjects();
-            ui::apply_style(theme);
-            laid_out = {w, h};
-            spdlog::info("layout {}x{} ({}), scale {:.2f}", w, h, theme.portrait ? "portrait" : "landscape", theme.scale);
-        }
+        // A new size means a new font atlas: the backend re-creates its objects, the font texture
+        // among them, on the next NewFrame.
+        if (kiosk.layout(w, h)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         forget_pointer_after_release(pointer_was_down);
         ImGui::NewFrame();
-        ui::Context ctx{theme, fonts, textures, nav, catalog};
-        ctx.new_page = first_frame || !nav.state().same_page(drawn_page);
-        drawn_page = nav.state();
-        first_frame = false;
-        ui::draw_frame(ctx, ImGui::GetIO().DisplaySize);
+        kiosk.build_frame();
         ImGui::Render();
         glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme.color.background);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk.theme().color.background);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

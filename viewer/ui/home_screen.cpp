@@ -1,5 +1,6 @@
 // Home: a grid of topic cards grouped by category (the catalog is already sorted that way).
 #include "screens.hpp"
+#include "touch_targets.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -12,10 +13,10 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::PushID(topic.id.c_str());
-    bool tapped = ImGui::InvisibleButton("card", size);
+    std::string id = "topic:" + topic.id;
+    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     bool held = ImGui::IsItemActive();
-    ImGui::PopID();
+    record_target(id);
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());

@@ -44,10 +44,9 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
         ImGui::SetCursorPosX(x);
         ImVec2 pos = ImGui::GetCursorScreenPos();
         float h = t.px(120);
-        ImGui::PushID(static_cast<int>(i));
-        if (touch_button(ctx, "fix", ImVec2(width, h), ButtonStyle::Row, nullptr, nullptr))
+        std::string id = "fix:" + std::to_string(i + 1);
+        if (touch_button(ctx, id.c_str(), ImVec2(width, h), ButtonStyle::Row, nullptr, nullptr))
             ctx.nav.start_fix(static_cast<int>(i));
-        ImGui::PopID();
         float r = t.px(30);
         number_badge(ctx, ImVec2(pos.x + t.px(24) + r, pos.y + h * 0.5f), r, static_cast<int>(i) + 1, t.color.accent,
                      t.color.on_accent);

@@ -1,5 +1,7 @@
 #include "widgets.hpp"
 
+#include "touch_targets.hpp"
+
 #include <imgui_internal.h> // ClearActiveID: a drag cancels the tap it began as
 
 #include <algorithm>
@@ -15,6 +17,7 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
     bool tapped = ImGui::InvisibleButton(id, size);
     bool held = ImGui::IsItemActive();
     if (!enabled) ImGui::EndDisabled();
+    record_target(id, enabled);
 
     ImU32 fill, text;
     switch (style) {

@@ -13,6 +13,7 @@ namespace hs::ui {
 enum class ButtonStyle { Primary, Secondary, Success, Row };
 
 // A button of `size` at the cursor, with an optional icon before the label. Returns true on tap.
+// `id` is unique on the screen and names the touch target ("home", "fix:2").
 bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle style, const char *icon,
                   const char *label, bool enabled = true);
 
