@@ -28,31 +28,48 @@ void stop_xvfb() {
     }
 }
 
-void ensure_display() {
-    const char *display = std::getenv("DISPLAY");
-    if ((display && *display) || g_xvfb) return;
+// Starts Xvfb on display :number; returns its pid once it accepts clients, or 0 if it exited
+// (the number was taken). -noreset: by default an X server resets when its last client leaves,
+// and a window opened during that reset fails to find the display.
+pid_t start_xvfb(int number) {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    g_xvfb = fork();
-    if (g_xvfb == 0) {
+    pid_t pid = fork();
+    if (pid == 0) {
         close(fds[0]);
         int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, 1);
         dup2(devnull, 2);
-        std::string fd = std::to_string(fds[1]);
-        execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1920x24", "-nolisten", "tcp",
-               static_cast<char *>(nullptr));
+        std::string display = ":" + std::to_string(number), fd = std::to_string(fds[1]);
+        execlp("Xvfb", "Xvfb", display.c_str(), "-displayfd", fd.c_str(), "-screen", "0", "1920x1920x24", "-noreset", "-nolisten",
+               "tcp", static_cast<char *>(nullptr));
         _exit(127);
     }
     close(fds[1]);
-    std::string number;
+    std::string ready;
     char ch;
-    while (read(fds[0], &ch, 1) == 1 && ch != '\n') number += ch;
+    while (read(fds[0], &ch, 1) == 1 && ch != '\n') ready += ch; // written once it listens
     close(fds[0]);
-    if (number.empty()) throw std::runtime_error("Xvfb did not start (is the xvfb package installed?)");
-    setenv("DISPLAY", (":" + number).c_str(), 1);
+    if (!ready.empty()) return pid;
+    waitpid(pid, nullptr, 0);
+    return 0;
+}
+
+} // namespace
+
+void ensure_display() {
+    const char *display = std::getenv("DISPLAY");
+    if ((display && *display) || g_xvfb) return;
+    // Each test process has its own server. Numbers start from the pid, not from 0: with
+    // parallel tests, a server shutting down on :0 removes the socket a new :0 just made.
+    int number = 100 + static_cast<int>(getpid() % 800);
+    for (int tries = 0; tries < 50 && !(g_xvfb = start_xvfb(number)); ++tries) ++number;
+    if (!g_xvfb) throw std::runtime_error("Xvfb did not start (is the xvfb package installed?)");
+    setenv("DISPLAY", (":" + std::to_string(number)).c_str(), 1);
     std::atexit(stop_xvfb);
 }
+
+namespace {
 
 std::string read_all(int fd) {
     std::string s;

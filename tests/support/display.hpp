@@ -14,6 +14,9 @@ struct Run {
     std::string err; // stderr (the log)
 };
 
+// Makes sure DISPLAY names an X server, starting the private Xvfb if there is none.
+void ensure_display();
+
 // Runs the helpstation binary with `args` (each passed as one argument), on a display.
 Run run_viewer(const std::vector<std::string> &args, bool needs_display = true);
 

@@ -1,5 +1,7 @@
 #include "touch_targets.hpp"
 
+#include <algorithm>
+
 namespace hs::ui {
 namespace {
 TouchTargets *g_targets = nullptr; // one UI per process, drawn on one thread
@@ -13,13 +15,14 @@ void begin_targets(TouchTargets &into) {
 void record_target(const std::string &name, bool enabled) {
     if (!g_targets) return;
     // Clip to the visible part of the window: a target scrolled out of view cannot be tapped.
-    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImVec2 item_min = ImGui::GetItemRectMin(), item_max = ImGui::GetItemRectMax();
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
-    min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
-    max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    ImVec2 min(std::max(item_min.x, clip_min.x), std::max(item_min.y, clip_min.y));
+    ImVec2 max(std::min(item_max.x, clip_max.x), std::min(item_max.y, clip_max.y));
     if (max.x <= min.x || max.y <= min.y) return;
-    g_targets->push_back({name, min, max, enabled});
+    bool clipped = min.x != item_min.x || min.y != item_min.y || max.x != item_max.x || max.y != item_max.y;
+    g_targets->push_back({name, min, max, enabled, clipped});
 }
 
 } // namespace hs::ui

@@ -11,8 +11,9 @@ namespace hs::ui {
 
 struct TouchTarget {
     std::string name;
-    ImVec2 min, max; // screen pixels
+    ImVec2 min, max; // screen pixels, the visible part
     bool enabled = true;
+    bool clipped = false; // partly scrolled out of view
 };
 
 using TouchTargets = std::vector<TouchTarget>;

@@ -1,0 +1,196 @@
+// Tapping through the real screens: the same ui::Kiosk the viewer draws, in a real GL window on
+// the test's private Xvfb, with taps fed to ImGui the way the GLFW backend feeds them.
+#include "app/window.hpp"
+#include "core/catalog.hpp"
+#include "support/display.hpp"
+#include "support/test_paths.hpp"
+#include "ui/kiosk.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cfloat>
+#include <cmath>
+
+namespace {
+
+const std::string kTopic = "imessage-facetime-activation";
+const ImVec2 kNowhere(-FLT_MAX, -FLT_MAX); // where the pointer is between taps: nothing hovered
+
+class Kiosk {
+public:
+    Kiosk(int w, int h)
+        : catalog_(hs::load_catalog({test_paths::bundled_plugins})), nav(catalog_),
+          window_((e2e::ensure_display(), std::make_pair(w, h))),
+          ui_(catalog_, nav, [](const std::string &, const std::string &) {}), w_(w), h_(h) {
+        REQUIRE(window_.ok());
+        settle();
+    }
+
+    // One frame with the pointer at `at`, pressed or not.
+    void frame(ImVec2 at, bool down) {
+        if (ui_.layout(w_, h_)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGuiIO &io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(w_), static_cast<float>(h_));
+        io.DeltaTime = 1.0f / 60;
+        io.MousePos = at;
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        ui_.build_frame();
+        ImGui::Render();
+    }
+    void settle() {
+        for (int i = 0; i < 3; ++i) frame(kNowhere, false);
+    }
+
+    const hs::ui::TouchTarget *target(const std::string &name) const {
+        for (const hs::ui::TouchTarget &t : ui_.targets())
+            if (t.name == name) return &t;
+        return nullptr;
+    }
+    const hs::ui::TouchTargets &targets() const { return ui_.targets(); }
+
+    // Taps the middle of the target `name`; false when no such target is on screen.
+    bool tap(const std::string &name) {
+        settle();
+        const hs::ui::TouchTarget *t = target(name);
+        if (!t) return false;
+        ImVec2 at((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
+        frame(at, true);
+        frame(at, false);
+        settle();
+        return true;
+    }
+
+    // Presses at `from`, moves by `dy` in small steps, releases.
+    void drag(ImVec2 from, float dy) {
+        settle();
+        frame(from, true);
+        for (int i = 1; i <= 10; ++i) frame(ImVec2(from.x, from.y + dy * i / 10), true);
+        frame(ImVec2(from.x, from.y + dy), false);
+        settle();
+    }
+
+private:
+    hs::Catalog catalog_; // before nav, which refers to it
+
+public:
+    hs::Navigator nav;
+
+private:
+    hs::app::Window window_;
+    hs::ui::Kiosk ui_;
+    int w_, h_;
+};
+
+} // namespace
+
+TEST_CASE("Tapping through a fix that does not help, then one that does", "[ui][taps]") {
+    Kiosk k(1920, 1080);
+    REQUIRE(k.tap("topic:" + kTopic));
+    CHECK(k.nav.route() == kTopic);
+    REQUIRE(k.tap("fix:1"));
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/1");
+    CHECK_FALSE(k.target("answer-yes")); // the question waits for the last step
+    for (int i = 0; i < 4; ++i) REQUIRE(k.tap("step-next"));
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/5");
+    CHECK_FALSE(k.target("step-next"));
+    REQUIRE(k.tap("answer-no"));
+    CHECK(k.nav.route() == kTopic + "/fix/2/step/1");
+    REQUIRE(k.tap("step-next"));
+    REQUIRE(k.tap("step-back"));
+    CHECK(k.nav.route() == kTopic + "/fix/2/step/1");
+    for (int i = 0; i < 4; ++i) REQUIRE(k.tap("step-next"));
+    REQUIRE(k.tap("answer-yes"));
+    CHECK(k.nav.route() == kTopic + "/fix/2/fixed");
+    REQUIRE(k.tap("done"));
+    CHECK(k.nav.route() == "home");
+}
+
+TEST_CASE("Saying No after the last fix leads to a team member", "[ui][taps]") {
+    Kiosk k(1080, 1920);
+    k.nav.open_route(kTopic + "/fix/5/step/3");
+    REQUIRE(k.tap("answer-no"));
+    CHECK(k.nav.route() == kTopic + "/ask-team");
+    REQUIRE(k.tap("faq"));
+    CHECK(k.nav.route() == kTopic + "/faq");
+}
+
+TEST_CASE("The FAQ accordion opens and closes by tapping", "[ui][taps]") {
+    Kiosk k(1920, 1080);
+    k.nav.open_route(kTopic);
+    REQUIRE(k.tap("faq"));
+    REQUIRE(k.tap("faq:2"));
+    CHECK(k.nav.state().open_faq == 1);
+    REQUIRE(k.tap("faq:4"));
+    CHECK(k.nav.state().open_faq == 3);
+    REQUIRE(k.tap("faq:4"));
+    CHECK(k.nav.state().open_faq == -1);
+    REQUIRE(k.tap("back"));
+    CHECK(k.nav.route() == kTopic);
+}
+
+TEST_CASE("Home and Back in the top bar work from every screen", "[ui][taps]") {
+    for (const std::string route : {kTopic, kTopic + "/faq/1", kTopic + "/fix/3/step/2", kTopic + "/fix/1/fixed",
+                                    kTopic + "/ask-team"}) {
+        INFO(route);
+        Kiosk k(1920, 1080);
+        REQUIRE(k.nav.open_route(route).empty());
+        k.settle();
+        std::string before = k.nav.route();
+        REQUIRE(k.tap("back"));
+        CHECK(k.nav.route() != before);
+        REQUIRE(k.nav.open_route(route).empty());
+        REQUIRE(k.tap("home"));
+        CHECK(k.nav.route() == "home");
+    }
+    Kiosk k(1920, 1080);
+    const hs::ui::TouchTarget *back = k.target("back");
+    REQUIRE(back);
+    CHECK_FALSE(back->enabled); // visible on home, but nothing to go back to
+}
+
+TEST_CASE("A drag scrolls the list and does not tap what it started on", "[ui][taps]") {
+    Kiosk k(1080, 1920);
+    k.nav.open_route(kTopic);
+    k.settle();
+    const hs::ui::TouchTarget *fix = k.target("fix:1");
+    REQUIRE(fix);
+    float y = fix->min.y;
+    k.drag(ImVec2((fix->min.x + fix->max.x) / 2, (fix->min.y + fix->max.y) / 2), -300);
+    CHECK(k.nav.route() == kTopic); // no fix started
+    REQUIRE(k.target("fix:1"));
+    CHECK(k.target("fix:1")->min.y < y - 50); // the list moved with the finger (as far as it scrolls)
+}
+
+TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
+    const std::string routes[] = {"home", kTopic, kTopic + "/faq", kTopic + "/faq/1", kTopic + "/fix/1/step/1",
+                                  kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/5", kTopic + "/fix/5/step/3",
+                                  kTopic + "/fix/1/fixed", kTopic + "/ask-team"};
+    for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
+        Kiosk k(size.first, size.second);
+        for (const std::string &route : routes) {
+            REQUIRE(k.nav.open_route(route).empty());
+            k.settle();
+            const hs::ui::TouchTargets &all = k.targets();
+            CHECK(all.size() >= 2); // Home and Back at least
+            for (size_t i = 0; i < all.size(); ++i) {
+                const hs::ui::TouchTarget &a = all[i];
+                INFO(size.first << "x" << size.second << " " << route << " " << a.name);
+                if (!a.clipped) {
+                    CHECK(a.max.x - a.min.x >= 64);
+                    CHECK(a.max.y - a.min.y >= 64);
+                }
+                for (size_t j = i + 1; j < all.size(); ++j) {
+                    const hs::ui::TouchTarget &b = all[j];
+                    INFO("and " << b.name);
+                    float gap_x = std::max(b.min.x - a.max.x, a.min.x - b.max.x);
+                    float gap_y = std::max(b.min.y - a.max.y, a.min.y - b.max.y);
+                    CHECK(std::max(gap_x, gap_y) >= 8);
+                }
+            }
+        }
+    }
+}
