@@ -1,6 +1,7 @@
 #include "fonts.hpp"
 
 #include <imgui_freetype.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 
@@ -15,7 +16,16 @@ const char *first_existing(std::initializer_list<const char *> paths) {
 
 // Latin, Latin-1, Latin Extended-A and the punctuation real text uses (’ “ ” … • ·).
 const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0};
-const ImWchar kIconRanges[] = {0xF000, 0xF2E0, 0};
+// The code points of icon::all, in the form ImGui wants (built once; must outlive the atlas).
+const ImWchar *icon_ranges() {
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (const char *glyph : icon::all) builder.AddText(glyph);
+        builder.BuildRanges(&ranges);
+    }
+    return ranges.Data;
+}
 
 } // namespace
 
@@ -48,7 +58,7 @@ Fonts load_fonts(float scale) {
             merge.MergeMode = true;
             merge.GlyphMinAdvanceX = size; // icons line up in a column
             merge.GlyphOffset = ImVec2(0, size * 0.06f);
-            atlas->AddFontFromFileTTF(icons, size * 0.9f, &merge, kIconRanges);
+            atlas->AddFontFromFileTTF(icons, size * 0.9f, &merge, icon_ranges());
         }
         return font;
     };
@@ -58,9 +68,10 @@ Fonts load_fonts(float scale) {
     fonts.lead = add(regular, 44);
     fonts.h2 = add(bold, 44);
     fonts.h1 = add(bold, 58);
-    // The hero size only ever shows a handful of icons: keep its glyphs out of the atlas' way.
-    static const ImWchar hero_ranges[] = {0xF058, 0xF059, 0xF0C0, 0xF0C0, 0xF1CD, 0xF1CD, 0};
-    fonts.hero = icons ? atlas->AddFontFromFileTTF(icons, 120 * scale, nullptr, hero_ranges) : fonts.h1;
+    // The hero size only ever shows icons (on the outcome screens).
+    fonts.hero = icons ? atlas->AddFontFromFileTTF(icons, 120 * scale, nullptr, icon_ranges()) : fonts.h1;
+    atlas->Build();
+    spdlog::debug("font atlas {}x{}", atlas->TexWidth, atlas->TexHeight);
     return fonts;
 }
 

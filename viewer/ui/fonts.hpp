@@ -23,6 +23,10 @@ inline constexpr const char *users = "\xef\x83\x80";         // U+F0C0
 inline constexpr const char *picture = "\xef\x80\xbe";       // U+F03E picture-o
 inline constexpr const char *life_ring = "\xef\x87\x8d";     // U+F1CD
 inline constexpr const char *lightbulb = "\xef\x83\xab";     // U+F0EB
+// Only these glyphs go into the font atlas: the whole icon font at every text size would be
+// most of the atlas (tens of MiB of texture).
+inline constexpr const char *all[] = {home, back, next, check, check_circle, question, plus, minus,
+                                      warning, users, picture, life_ring, lightbulb};
 } // namespace icon
 
 struct Fonts {
