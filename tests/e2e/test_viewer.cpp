@@ -139,3 +139,16 @@ TEST_CASE("Bad command lines are refused with a message", "[e2e]") {
     CHECK(run.exit_code != 0);
     CHECK_THAT(run.err, Catch::Contains("--windowed"));
 }
+
+TEST_CASE("With no topics at all the kiosk still comes up and says help is being set up", "[e2e]") {
+    std::string path = shot_path("no-topics");
+    e2e::Run run = e2e::run_viewer({"--windowed", "1920x1080", "--plugins", "/nonexistent/helpstation-topics",
+                                    "--screenshot", path});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.err, Catch::Contains("/nonexistent/helpstation-topics: plugin folder does not exist"));
+    e2e::Picture empty = e2e::load_png(path);
+    REQUIRE(empty.ok());
+    CHECK(e2e::colour_count(empty) > 10);
+    CHECK(e2e::difference(empty, render("home", "1920x1080", "home-for-no-topics")) > 0.01);
+}

@@ -52,18 +52,18 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
 
 void draw_home(const Context &ctx, ImVec2 body) {
     const Theme &t = ctx.theme;
+    if (ctx.catalog.topics.empty()) {
+        // Nothing loaded (yet): say so calmly; the reasons are in the log for the operator.
+        centred_message(ctx, body, icon::life_ring, t.color.accent, "Help is being set up",
+                        "Please ask a team member: they will be glad to help you.", [](float, float) {});
+        return;
+    }
     float width = body.x - 2 * t.margin();
     ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
     wrapped_text(ctx.fonts.h1, t.color.text, "What do you need help with?", width);
     ImGui::SetCursorPosX(t.margin());
     wrapped_text(ctx.fonts.body, t.color.text_muted, "Tap the problem that looks like yours.", width);
     ImGui::Dummy(ImVec2(0, t.gap()));
-
-    if (ctx.catalog.topics.empty()) {
-        ImGui::SetCursorPosX(t.margin());
-        callout(ctx, CalloutKind::Note, "Help is being set up. Please ask a team member.", width);
-        return;
-    }
 
     int columns = t.portrait ? 1 : 2;
     float card_w = (width - (columns - 1) * t.gap()) / columns;

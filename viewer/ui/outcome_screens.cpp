@@ -5,47 +5,12 @@
 #include <algorithm>
 
 namespace hs::ui {
-namespace {
-
-// A centred column: a large icon, a title, a message, then the buttons drawn by `buttons`.
-template <typename Buttons>
-void outcome(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,
-             const std::string &message, Buttons buttons) {
-    const Theme &t = ctx.theme;
-    float width = std::min(body.x - 2 * t.margin(), t.px(1100));
-    float x = (body.x - width) * 0.5f;
-    float msg_h = wrapped_height(ctx.fonts.lead, message, width);
-    float block = ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize * 2 + msg_h + t.px(60) + t.button_height();
-    ImGui::SetCursorPosY(std::max(t.margin(), (body.y - block) * 0.4f));
-
-    ImFont *hero = ctx.fonts.hero;
-    float gw = hero->CalcTextSizeA(hero->FontSize, FLT_MAX, 0, glyph).x;
-    ImGui::SetCursorPosX((body.x - gw) * 0.5f);
-    ImGui::PushFont(hero);
-    ImGui::PushStyleColor(ImGuiCol_Text, glyph_color);
-    ImGui::TextUnformatted(glyph);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, t.gap()));
-
-    float tw = std::min(width, ctx.fonts.h1->CalcTextSizeA(ctx.fonts.h1->FontSize, FLT_MAX, 0, title.c_str()).x);
-    ImGui::SetCursorPosX((body.x - tw) * 0.5f);
-    wrapped_text(ctx.fonts.h1, t.color.text, title, tw + 1);
-    ImGui::Dummy(ImVec2(0, t.px(12)));
-    ImGui::SetCursorPosX(x);
-    wrapped_text(ctx.fonts.lead, t.color.text, message, width);
-    ImGui::Dummy(ImVec2(0, t.px(48)));
-    buttons(x, width);
-}
-
-} // namespace
-
 void draw_fixed(const Context &ctx, ImVec2 body) {
     const Topic *topic = ctx.nav.topic();
     if (!topic) return;
     const Fix &fix = topic->fixes[static_cast<size_t>(ctx.nav.state().fix)];
     std::string message = "\xE2\x80\x9C" + fix.title + "\xE2\x80\x9D did the trick. Thanks for using Help Station.";
-    outcome(ctx, body, icon::check_circle, ctx.theme.color.success, "Great, it's fixed!", message,
+    centred_message(ctx, body, icon::check_circle, ctx.theme.color.success, "Great, it's fixed!", message,
             [&](float x, float width) {
                 float w = std::min(width, ctx.theme.px(480));
                 ImGui::SetCursorPosX(x + (width - w) * 0.5f);
@@ -62,7 +27,7 @@ void draw_ask_team(const Context &ctx, ImVec2 body) {
     if (!topic->closing.empty()) message = topic->closing + "\n\n";
     message += "You have tried all " + std::to_string(topic->fixes.size()) + " fixes for \xE2\x80\x9C" + topic->title +
                "\xE2\x80\x9D. A team member will take it from here: show them this screen.";
-    outcome(ctx, body, icon::users, ctx.theme.color.accent, "Let's get a team member", message,
+    centred_message(ctx, body, icon::users, ctx.theme.color.accent, "Let's get a team member", message,
             [&](float x, float width) {
                 const Theme &t = ctx.theme;
                 float w = std::min((width - t.gap()) * 0.5f, t.px(480));

@@ -120,6 +120,37 @@ void touch_scroll(const Context &ctx) {
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
+void centred_message(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,
+                     const std::string &message, const std::function<void(float x, float width)> &buttons) {
+    const Theme &t = ctx.theme;
+    float width = std::min(body.x - 2 * t.margin(), t.px(1100));
+    float x = (body.x - width) * 0.5f;
+    float msg_h = wrapped_height(ctx.fonts.lead, message, width);
+    float block = ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize * 2 + msg_h + t.px(60) + t.button_height();
+    ImGui::SetCursorPosY(std::max(t.margin(), (body.y - block) * 0.4f));
+
+    ImFont *hero = ctx.fonts.hero;
+    float gw = hero->CalcTextSizeA(hero->FontSize, FLT_MAX, 0, glyph).x;
+    ImGui::SetCursorPosX((body.x - gw) * 0.5f);
+    ImGui::PushFont(hero);
+    ImGui::PushStyleColor(ImGuiCol_Text, glyph_color);
+    ImGui::TextUnformatted(glyph);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, t.gap()));
+
+    float tw = std::min(width, ctx.fonts.h1->CalcTextSizeA(ctx.fonts.h1->FontSize, FLT_MAX, 0, title.c_str()).x);
+    ImGui::SetCursorPosX((body.x - tw) * 0.5f);
+    wrapped_text(ctx.fonts.h1, t.color.text, title, tw + 1);
+    ImGui::Dummy(ImVec2(0, t.px(12)));
+    // A message that fits on one line is centred like the title; a longer one reads better ragged-right.
+    float one_line = ctx.fonts.lead->CalcTextSizeA(ctx.fonts.lead->FontSize, FLT_MAX, 0, message.c_str()).x;
+    ImGui::SetCursorPosX(one_line < width ? (body.x - one_line) * 0.5f : x);
+    wrapped_text(ctx.fonts.lead, t.color.text, message, width);
+    ImGui::Dummy(ImVec2(0, t.px(48)));
+    buttons(x, width);
+}
+
 void heading(const Context &ctx, const std::string &text, float width) {
     wrapped_text(ctx.fonts.h2, ctx.theme.color.text, text, width);
     ImGui::Dummy(ImVec2(0, ctx.theme.px(4)));

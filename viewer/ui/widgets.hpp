@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 namespace hs::ui {
@@ -33,6 +34,12 @@ void callout(const Context &ctx, CalloutKind kind, const std::string &text, floa
 // and a drag never ends as a tap on the button it started on. (Inertia and the full gesture set
 // belong to the gesture recognizer; this is the minimum a touch-only screen needs.)
 void touch_scroll(const Context &ctx);
+
+// A calm full-screen message: a large icon, a title, a message, and below them whatever
+// `buttons(x, width)` draws (the column's left edge and width are given). Used for the ends of a
+// walk through the fixes and for "no topics yet".
+void centred_message(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,
+                     const std::string &message, const std::function<void(float x, float width)> &buttons);
 
 // A section heading.
 void heading(const Context &ctx, const std::string &text, float width);
