@@ -53,7 +53,7 @@ int run_viewer(const Options &options, Catalog &catalog) {
     bool pointer_was_down = false;
     int frames_due = kSettleFrames;
     int frames_drawn = 0;
-    std::string last_route = nav.route();
+    NavState last_state = nav.state();
     while (!glfwWindowShouldClose(window.handle())) {
         if (frames_due > 0) glfwPollEvents();
         else glfwWaitEventsTimeout(1.0);
@@ -98,9 +98,9 @@ int run_viewer(const Options &options, Catalog &catalog) {
 
         --frames_due;
         if (pointer_was_down) frames_due = std::max(frames_due, 1); // follow the finger at full rate
-        if (nav.route() != last_route) {
+        if (!(nav.state() == last_state)) {
             spdlog::info("screen: {}", nav.route());
-            last_route = nav.route();
+            last_state = nav.state();
             frames_due = std::max(frames_due, kSettleFrames);
         }
     }

@@ -7,14 +7,9 @@
 namespace hs {
 
 const Topic *Catalog::find(const std::string &id) const {
-    int i = index_of(id);
-    return i < 0 ? nullptr : &topics[static_cast<size_t>(i)];
-}
-
-int Catalog::index_of(const std::string &id) const {
-    for (size_t i = 0; i < topics.size(); ++i)
-        if (topics[i].id == id) return static_cast<int>(i);
-    return -1;
+    for (const Topic &t : topics)
+        if (t.id == id) return &t;
+    return nullptr;
 }
 
 Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits) {

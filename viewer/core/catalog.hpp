@@ -14,7 +14,6 @@ struct Catalog {
     std::vector<Rejection> problems;   // found while running (e.g. a picture that failed to decode)
 
     const Topic *find(const std::string &id) const; // nullptr when absent
-    int index_of(const std::string &id) const;      // -1 when absent
 };
 
 // Loads every plugin of every folder. A second plugin with an id already loaded is refused.

@@ -1,6 +1,5 @@
 // Home: a grid of topic cards grouped by category (the catalog is already sorted that way).
 #include "screens.hpp"
-#include "touch_targets.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -14,9 +13,7 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
     const Palette &c = t.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     std::string id = "topic:" + topic.id;
-    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
-    bool held = ImGui::IsItemActive();
-    record_target(id);
+    auto [tapped, held] = pressable(id.c_str(), size);
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());

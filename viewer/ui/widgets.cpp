@@ -9,15 +9,21 @@
 
 namespace hs::ui {
 
+Press pressable(const char *id, ImVec2 size, bool enabled) {
+    if (!enabled) ImGui::BeginDisabled();
+    Press p;
+    p.tapped = ImGui::InvisibleButton(id, size) && enabled;
+    p.held = ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+    record_target(id, enabled);
+    return p;
+}
+
 bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle style, const char *icon,
                   const char *label, bool enabled) {
     const Palette &c = ctx.theme.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (!enabled) ImGui::BeginDisabled();
-    bool tapped = ImGui::InvisibleButton(id, size);
-    bool held = ImGui::IsItemActive();
-    if (!enabled) ImGui::EndDisabled();
-    record_target(id, enabled);
+    auto [tapped, held] = pressable(id, size, enabled);
 
     ImU32 fill, text;
     switch (style) {
@@ -43,7 +49,7 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
     dl->PushClipRect(pos, end, true);
     dl->AddText(font, font->FontSize, at, text, content.c_str());
     dl->PopClipRect();
-    return tapped && enabled;
+    return tapped;
 }
 
 float wrapped_height(ImFont *font, const std::string &text, float width) {

@@ -13,6 +13,13 @@ namespace hs::ui {
 
 enum class ButtonStyle { Primary, Secondary, Success, Row };
 
+// The touch surface under every control: an invisible button of `size` at the cursor, recorded as
+// the touch target `id`. The caller draws it, darker while `held`.
+struct Press {
+    bool tapped = false, held = false;
+};
+Press pressable(const char *id, ImVec2 size, bool enabled = true);
+
 // A button of `size` at the cursor, with an optional icon before the label. Returns true on tap.
 // `id` is unique on the screen and names the touch target ("home", "fix:2").
 bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle style, const char *icon,
