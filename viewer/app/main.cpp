@@ -1,6 +1,9 @@
-// helpstation: loads the topic plugins, then either reports on them (--list-topics) or runs the
-// kiosk (optionally just long enough to take a --screenshot).
+// helpstation: reads the config, loads the topic plugins, then either reports on them
+// (--list-topics), hashes an admin PIN (--hash-pin), or runs the kiosk (optionally just long
+// enough to play a --replay and take a --screenshot).
 #include "core/catalog.hpp"
+#include "core/config.hpp"
+#include "core/pin.hpp"
 #include "core/topic_list.hpp"
 #include "options.hpp"
 #include "paths.hpp"
@@ -10,6 +13,27 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <iostream>
+
+namespace {
+
+int hash_pin_command() {
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (!hs::is_valid_pin(pin)) {
+        std::fprintf(stderr, "a PIN is 4 to 12 digits\n");
+        return 2;
+    }
+    std::string hash = hs::hash_pin(pin);
+    if (hash.empty()) {
+        std::fprintf(stderr, "could not hash the PIN (out of memory?)\n");
+        return 1;
+    }
+    std::printf("admin_pin_hash = \"%s\"\n", hash.c_str());
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
     hs::app::Options options;
@@ -19,15 +43,32 @@ int main(int argc, char **argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("helpstation"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
     if (options.list_topics && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
+    if (options.hash_pin) return hash_pin_command();
 
-    if (options.plugin_dirs.empty()) options.plugin_dirs.push_back(hs::app::default_plugin_dir());
-    hs::Catalog catalog = hs::load_catalog(options.plugin_dirs);
-    spdlog::info("{} topic(s) loaded, {} plugin(s) rejected", catalog.topics.size(), catalog.rejected.size());
+    // A bad config never stops the kiosk: each problem is logged and shown to the admin, and the
+    // setting it concerns keeps its default.
+    bool named = !options.config.empty();
+    hs::ConfigResult config = hs::load_config(named ? options.config : hs::default_config_path(), named);
+    hs::app::apply_overrides(options, config.config, config.problems);
+    std::vector<std::string> config_problems;
+    for (const hs::ConfigProblem &p : config.problems) {
+        spdlog::error("config: {}", p.message());
+        config_problems.push_back(p.message());
+    }
+    if (config.path) spdlog::info("config: {}", *config.path);
+    std::vector<std::string> folders = config.config.plugin_folders;
+    if (folders.empty()) folders.push_back(hs::app::default_plugin_dir());
 
+    auto load = [&folders] {
+        hs::Catalog catalog = hs::load_catalog(folders);
+        spdlog::info("{} topic(s) loaded, {} plugin(s) rejected", catalog.topics.size(), catalog.rejected.size());
+        return catalog;
+    };
     if (options.list_topics) {
+        hs::Catalog catalog = load();
         std::string report = options.json ? hs::list_topics_json(catalog) : hs::list_topics_text(catalog);
         std::fputs(report.c_str(), stdout);
         return 0;
     }
-    return hs::app::run_viewer(options, catalog);
+    return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, load});
 }

@@ -11,15 +11,34 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     CLI::App cli{"Help Station: a touch kiosk that walks customers through fixes, one step at a time."};
     cli.set_version_flag("--version", "Help Station 0.1.0");
     std::string windowed;
+    cli.add_option("--config", out.config,
+                   "The config file (default: $XDG_CONFIG_HOME/helpstation/helpstation.toml, then "
+                   "/etc/helpstation/helpstation.toml)");
     cli.add_option("--windowed", windowed, "Run in a window of WxH pixels instead of full screen (e.g. 1920x1080)");
-    cli.add_option("--plugins", out.plugin_dirs, "A folder of topic plugins (repeatable; default: the bundled ones)");
+    cli.add_option("--plugins", out.plugin_dirs, "A folder of topic plugins (repeatable; overrides plugins.folders)");
     cli.add_option("--open", out.open_route,
-                   "Start at a route: home, TOPIC, TOPIC/faq, TOPIC/fix/N, TOPIC/fix/N/step/M (1-based)");
-    cli.add_option("--screenshot", out.screenshot, "Render the route at the window size, save a PNG and exit");
+                   "Start at a route: attract, home, TOPIC, TOPIC/faq, TOPIC/fix/N, TOPIC/fix/N/step/M (1-based)");
+    cli.add_option("--screenshot", out.screenshot,
+                   "Render (after --replay, if given), save a PNG and exit");
+    cli.add_option("--replay", out.replay, "Play scripted input from FILE (see README: tap, drag, swipe, key, ...)");
+    cli.add_option("--dump-ui", out.dump_ui, "After each change, write the UI state and touch targets as JSON to FILE");
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
     cli.add_flag("--json", out.json, "With --list-topics: print one JSON object");
+    cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
     cli.add_option("--log-level", out.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+    auto *kiosk = "Kiosk settings (override the config file)";
+    cli.add_option("--idle-seconds", out.idle_seconds, "No touch this long shows the 'Still there?' warning")
+        ->group(kiosk);
+    cli.add_option("--warning-seconds", out.warning_seconds, "How long the warning counts down before a reset (>= 20)")
+        ->group(kiosk);
+    cli.add_option("--monitor", out.monitor, "Which monitor to fill (0 = primary)")->group(kiosk);
+    cli.add_option("--text-size", out.text_size, "Text size each visit starts at: 100, 150 or 200")->group(kiosk);
+    cli.add_option("--theme", out.theme, "standard or high-contrast")->group(kiosk);
+    cli.add_option("--cursor", out.cursor, "hidden or visible")->group(kiosk);
+    cli.add_option("--lockdown", out.lockdown,
+                   "true: no key or close request leaves the kiosk (only the admin menu); false: Escape quits")
+        ->group(kiosk);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
@@ -38,6 +57,43 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
         return 2;
     }
     return std::nullopt;
+}
+
+void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem> &problems) {
+    // The same checks as the file's: written as a tiny TOML document and parsed by the same code.
+    std::string toml = "[kiosk]\n";
+    auto quote = [](const std::string &s) {
+        std::string q = "\"";
+        for (char c : s) q += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+        return q + "\"";
+    };
+    if (o.idle_seconds) toml += "idle_seconds = " + std::to_string(*o.idle_seconds) + "\n";
+    if (o.warning_seconds) toml += "warning_seconds = " + std::to_string(*o.warning_seconds) + "\n";
+    if (o.monitor) toml += "monitor = " + std::to_string(*o.monitor) + "\n";
+    if (o.cursor) toml += "cursor = " + quote(*o.cursor) + "\n";
+    if (o.lockdown) toml += std::string("lockdown = ") + (*o.lockdown ? "true" : "false") + "\n";
+    toml += "[display]\n";
+    if (o.text_size) toml += "text_size = " + std::to_string(*o.text_size) + "\n";
+    if (o.theme) toml += "theme = " + quote(*o.theme) + "\n";
+    ConfigResult cli = parse_config(toml, "command line");
+    auto bad = [&](const std::string &key) {
+        for (const ConfigProblem &p : cli.problems)
+            if (p.key == key) return true;
+        return false;
+    };
+    for (ConfigProblem &p : cli.problems) {
+        p.line = 0;
+        problems.push_back(p);
+    }
+    const Config &c = cli.config;
+    if (o.idle_seconds && !bad("kiosk.idle_seconds")) config.idle_seconds = c.idle_seconds;
+    if (o.warning_seconds && !bad("kiosk.warning_seconds")) config.warning_seconds = c.warning_seconds;
+    if (o.monitor && !bad("kiosk.monitor")) config.monitor = c.monitor;
+    if (o.cursor && !bad("kiosk.cursor")) config.hide_cursor = c.hide_cursor;
+    if (o.lockdown) config.lockdown = c.lockdown;
+    if (o.text_size && !bad("display.text_size")) config.text_size = c.text_size;
+    if (o.theme && !bad("display.theme")) config.high_contrast = c.high_contrast;
+    if (!o.plugin_dirs.empty()) config.plugin_folders = o.plugin_dirs;
 }
 
 } // namespace hs::app

@@ -1,5 +1,8 @@
-// Command line of the helpstation executable.
+// Command line of the helpstation executable. Settings also in the config file are optional
+// here: given, they override the file.
 #pragma once
+
+#include "core/config.hpp"
 
 #include <optional>
 #include <string>
@@ -9,15 +12,27 @@ namespace hs::app {
 
 struct Options {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; full screen when absent
-    std::vector<std::string> plugin_dirs;        // --plugins DIR (repeatable); default next to the binary
-    std::string open_route = "home";             // --open ROUTE
+    std::vector<std::string> plugin_dirs;        // --plugins DIR (repeatable); default from config, then bundled
+    std::string open_route = "attract";          // --open ROUTE
     std::string screenshot;                      // --screenshot FILE.png: render, save, exit
+    std::string replay;                          // --replay FILE: scripted input
+    std::string dump_ui;                         // --dump-ui FILE: JSON of the UI state after each change
     bool list_topics = false;                    // --list-topics
     bool json = false;                           // --json (with --list-topics)
+    bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash
     std::string log_level = "info";
+    std::string config;                          // --config FILE
+
+    // Overrides of the config file.
+    std::optional<int> idle_seconds, warning_seconds, monitor, text_size;
+    std::optional<std::string> theme, cursor;
+    std::optional<bool> lockdown;
 };
 
 // Parses argv. Returns an exit code when the program should stop right away (--help, errors).
 std::optional<int> parse_options(int argc, char **argv, Options &out);
+
+// The config with the command line's overrides applied (and checked like the file's values).
+void apply_overrides(const Options &options, Config &config, std::vector<ConfigProblem> &problems);
 
 } // namespace hs::app

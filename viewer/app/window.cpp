@@ -9,26 +9,109 @@
 #include <imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
 namespace hs::app {
 namespace {
 
-bool g_input = false; // one window per process: a flag is enough
+// One window per process: the callbacks reach it through these.
+bool g_input = false;
+bool g_close = false;
+const Clock *g_clock = nullptr;
+Window::Sink g_sink;
 
 void on_glfw_error(int code, const char *text) { spdlog::error("GLFW error {}: {}", code, text); }
 
-// These run before ImGui's own callbacks (ImGui chains to the ones installed before it).
-void mark_input() { g_input = true; }
-void on_cursor(GLFWwindow *, double, double) { mark_input(); }
-void on_button(GLFWwindow *, int, int, int) { mark_input(); }
-void on_scroll(GLFWwindow *, double, double) { mark_input(); }
-void on_key(GLFWwindow *, int, int, int, int) { mark_input(); }
-void on_char(GLFWwindow *, unsigned) { mark_input(); }
-void on_focus(GLFWwindow *, int) { mark_input(); }
-void on_size(GLFWwindow *, int, int) { mark_input(); }
+void send(InputEvent e) {
+    g_input = true;
+    e.pointer.t = g_clock->now();
+    if (g_sink) g_sink(e);
+}
+
+void on_cursor(GLFWwindow *, double x, double y) {
+    InputEvent e;
+    e.pointer = PointerEvent{PointerEvent::Kind::Move, static_cast<float>(x), static_cast<float>(y), 0};
+    send(e);
+}
+
+// A touchscreen is an emulated left button; other buttons (a stray mouse) are ignored.
+void on_button(GLFWwindow *w, int button, int action, int) {
+    if (button != GLFW_MOUSE_BUTTON_LEFT || action == GLFW_REPEAT) return;
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    InputEvent e;
+    e.pointer = PointerEvent{action == GLFW_PRESS ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
+                             static_cast<float>(x), static_cast<float>(y), 0};
+    send(e);
+}
+
+void on_key(GLFWwindow *, int key, int, int action, int mods) {
+    if (action == GLFW_RELEASE) return;
+    std::string name = key_name(key, mods);
+    if (name.empty()) return;
+    InputEvent e;
+    e.kind = InputEvent::Kind::Key;
+    e.key = name;
+    send(e);
+}
+
+void on_char(GLFWwindow *, unsigned codepoint) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Char;
+    e.codepoint = codepoint;
+    send(e);
+}
+
+void on_close(GLFWwindow *) {
+    g_close = true;
+    g_input = true;
+}
+
+void on_other(GLFWwindow *, int, int) { g_input = true; }
+void on_focus(GLFWwindow *, int) { g_input = true; }
+
+float monitor_px_per_mm(GLFWmonitor *monitor) {
+    int mm_w = 0, mm_h = 0;
+    glfwGetMonitorPhysicalSize(monitor, &mm_w, &mm_h);
+    const GLFWvidmode *mode = glfwGetVideoMode(monitor);
+    // Some panels report nothing or nonsense (a few mm); then assume 96 dpi.
+    if (!mode || mm_w < 100) return 96.0f / 25.4f;
+    return static_cast<float>(mode->width) / static_cast<float>(mm_w);
+}
 
 } // namespace
 
-Window::Window(std::optional<std::pair<int, int>> size) {
+std::string key_name(int key, int mods) {
+    std::string base;
+    if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) base = std::string(1, static_cast<char>('a' + (key - GLFW_KEY_A)));
+    else if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) base = std::string(1, static_cast<char>('0' + (key - GLFW_KEY_0)));
+    else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F25) base = "f" + std::to_string(key - GLFW_KEY_F1 + 1);
+    else {
+        switch (key) {
+        case GLFW_KEY_ESCAPE: base = "escape"; break;
+        case GLFW_KEY_ENTER: base = "enter"; break;
+        case GLFW_KEY_BACKSPACE: base = "backspace"; break;
+        case GLFW_KEY_TAB: base = "tab"; break;
+        case GLFW_KEY_SPACE: base = "space"; break;
+        case GLFW_KEY_DELETE: base = "delete"; break;
+        case GLFW_KEY_LEFT: base = "left"; break;
+        case GLFW_KEY_RIGHT: base = "right"; break;
+        case GLFW_KEY_UP: base = "up"; break;
+        case GLFW_KEY_DOWN: base = "down"; break;
+        default: return {}; // modifiers alone and keys the kiosk has no use for
+        }
+    }
+    std::string name;
+    if (mods & GLFW_MOD_CONTROL) name += "ctrl+";
+    if (mods & GLFW_MOD_ALT) name += "alt+";
+    if (mods & GLFW_MOD_SUPER) name += "super+";
+    if (mods & GLFW_MOD_SHIFT) name += "shift+";
+    return name + base;
+}
+
+Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) {
+    g_clock = &clock;
+    g_sink = std::move(sink);
     glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {
         error_ = "cannot open a display (is DISPLAY set? on a machine without one, run under xvfb-run)";
@@ -42,11 +125,18 @@ Window::Window(std::optional<std::pair<int, int>> size) {
     // A full-screen kiosk stays on screen when something else takes focus for a moment.
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
 
-    if (size) {
+    int count = 0;
+    GLFWmonitor **monitors = glfwGetMonitors(&count);
+    GLFWmonitor *monitor = glfwGetPrimaryMonitor();
+    if (options.monitor > 0 && options.monitor < count) monitor = monitors[options.monitor];
+    else if (options.monitor > 0) spdlog::warn("monitor {} does not exist ({} found): using the primary one",
+                                               options.monitor, count);
+    if (monitor) px_per_mm_ = monitor_px_per_mm(monitor);
+
+    if (options.size) {
         glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
-        window_ = glfwCreateWindow(size->first, size->second, "Help Station", nullptr, nullptr);
+        window_ = glfwCreateWindow(options.size->first, options.size->second, "Help Station", nullptr, nullptr);
     } else {
-        GLFWmonitor *monitor = glfwGetPrimaryMonitor();
         const GLFWvidmode *mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         if (!mode) {
             error_ = "no monitor found for full screen";
@@ -70,23 +160,25 @@ Window::Window(std::optional<std::pair<int, int>> size) {
         window_ = nullptr;
         return;
     }
-    spdlog::info("GL {} on {}", reinterpret_cast<const char *>(glGetString(GL_VERSION)),
-                 reinterpret_cast<const char *>(glGetString(GL_RENDERER)));
+    spdlog::info("GL {} on {}; {:.2f} px/mm", reinterpret_cast<const char *>(glGetString(GL_VERSION)),
+                 reinterpret_cast<const char *>(glGetString(GL_RENDERER)), px_per_mm_);
+    if (options.hide_cursor) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 
     glfwSetCursorPosCallback(window_, on_cursor);
     glfwSetMouseButtonCallback(window_, on_button);
-    glfwSetScrollCallback(window_, on_scroll);
     glfwSetKeyCallback(window_, on_key);
     glfwSetCharCallback(window_, on_char);
+    glfwSetWindowCloseCallback(window_, on_close);
     glfwSetWindowFocusCallback(window_, on_focus);
-    glfwSetFramebufferSizeCallback(window_, on_size);
+    glfwSetFramebufferSizeCallback(window_, on_other);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO &io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
-    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    // false: ImGui installs no callbacks of its own; ui::Kiosk feeds it from our events.
+    ImGui_ImplGlfw_InitForOpenGL(window_, false);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ready_ = true;
 }
@@ -99,6 +191,8 @@ Window::~Window() {
     }
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
+    g_sink = nullptr;
+    g_clock = nullptr;
 }
 
 std::pair<int, int> Window::framebuffer_size() const {
@@ -107,10 +201,7 @@ std::pair<int, int> Window::framebuffer_size() const {
     return {w, h};
 }
 
-bool Window::take_input() {
-    bool had = g_input;
-    g_input = false;
-    return had;
-}
+bool Window::take_input() { return std::exchange(g_input, false); }
+bool Window::take_close_request() { return std::exchange(g_close, false); }
 
 } // namespace hs::app

@@ -1,6 +1,12 @@
-// The kiosk window: GLFW, a GL 3.3 core context loaded by glad, and ImGui's GLFW/OpenGL3 backends.
+// The kiosk window: GLFW, a GL 3.3 core context loaded by glad, and ImGui's OpenGL3 backend.
+// Input does not go to ImGui directly: every callback becomes an InputEvent for ui::Kiosk, the
+// same events a --replay script produces.
 #pragma once
 
+#include "core/clock.hpp"
+#include "core/input.hpp"
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -9,11 +15,17 @@ struct GLFWwindow;
 
 namespace hs::app {
 
+struct WindowOptions {
+    std::optional<std::pair<int, int>> size; // a window of this size; full screen when absent
+    int monitor = 0;                         // full screen on this monitor (0 = primary)
+    bool hide_cursor = true;
+};
+
 class Window {
 public:
-    // Full screen on the primary monitor, or a window of `size`. On failure ok() is false and
-    // error() says why (no display, no GL 3.3, ...).
-    explicit Window(std::optional<std::pair<int, int>> size);
+    using Sink = std::function<void(const InputEvent &)>;
+    // On failure ok() is false and error() says why (no display, no GL 3.3, ...).
+    Window(const WindowOptions &options, const Clock &clock, Sink sink);
     ~Window();
     Window(const Window &) = delete;
     Window &operator=(const Window &) = delete;
@@ -22,14 +34,22 @@ public:
     const std::string &error() const { return error_; }
     GLFWwindow *handle() const { return window_; }
     std::pair<int, int> framebuffer_size() const;
+    // Pixels per millimetre of the monitor, for gesture thresholds (96 dpi when unknown).
+    float px_per_mm() const { return px_per_mm_; }
 
-    // Set by every input callback, so the frame loop knows it has something to draw.
+    // Set by every callback (input, resize, focus): the frame loop has something to draw.
     bool take_input();
+    // The window manager asked to close (Alt+F4, the close button). Cleared by reading.
+    bool take_close_request();
 
 private:
     GLFWwindow *window_ = nullptr;
     bool imgui_ready_ = false;
+    float px_per_mm_ = 96.0f / 25.4f;
     std::string error_;
 };
+
+// GLFW key + modifiers as the kiosk names them: "escape", "alt+f4", "ctrl+q", "a", "backspace".
+std::string key_name(int key, int mods);
 
 } // namespace hs::app

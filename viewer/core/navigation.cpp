@@ -22,6 +22,8 @@ bool Navigator::is_last_step() const {
 
 void Navigator::home() { state_ = NavState{}; }
 
+void Navigator::attract() { state_ = NavState{Screen::Attract}; }
+
 bool Navigator::open_topic(const std::string &id) {
     if (!catalog_->find(id)) return false;
     state_ = NavState{Screen::Topic, id};
@@ -77,6 +79,7 @@ bool Navigator::toggle_faq(int entry) {
 bool Navigator::back() {
     const Topic *t = topic();
     switch (state_.screen) {
+    case Screen::Attract:
     case Screen::Home:
         return false;
     case Screen::Topic:
@@ -103,6 +106,7 @@ bool Navigator::back() {
 std::string Navigator::route() const {
     const std::string &id = state_.topic;
     switch (state_.screen) {
+    case Screen::Attract: return "attract";
     case Screen::Home: return "home";
     case Screen::Topic: return id;
     case Screen::Faq:
@@ -138,6 +142,7 @@ int parse_index(const std::string &s, size_t count) {
 std::string Navigator::open_route(const std::string &route) {
     home();
     if (route.empty() || route == "home") return {};
+    if (route == "attract") return attract(), std::string{};
     auto fail = [&](const std::string &why) {
         home();
         return "route '" + route + "': " + why;

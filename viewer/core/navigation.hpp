@@ -1,6 +1,6 @@
 // Navigation: where the customer is, and the taps that move them. No GL, no ImGui.
 //
-//   Home -> Topic -> Step (fix N, step M) -> ... last step asks "Did this fix it?"
+//   Attract (between customers; any tap) -> Home -> Topic -> Step (fix N, step M) -> ... last step asks "Did this fix it?"
 //                                            Yes -> Fixed;  No -> next fix, or AskTeam after the last
 //           Topic -> FAQ (one entry open at a time)
 //
@@ -15,7 +15,7 @@
 
 namespace hs {
 
-enum class Screen { Home, Topic, Step, Faq, Fixed, AskTeam };
+enum class Screen { Attract, Home, Topic, Step, Faq, Fixed, AskTeam };
 
 struct NavState {
     Screen screen = Screen::Home;
@@ -41,6 +41,7 @@ public:
 
     // Commands. Each returns false (and changes nothing) when it does not apply where we are.
     void home();
+    void attract(); // the calm screen between customers: everything of the last one forgotten
     bool back();
     bool open_topic(const std::string &id);
     bool start_fix(int fix);
@@ -51,7 +52,7 @@ public:
     bool toggle_faq(int entry);
 
     // Routes, 1-based as a person reads them:
-    //   home | TOPIC | TOPIC/faq | TOPIC/faq/N | TOPIC/fix/N | TOPIC/fix/N/step/M
+    //   attract | home | TOPIC | TOPIC/faq | TOPIC/faq/N | TOPIC/fix/N | TOPIC/fix/N/step/M
     //   | TOPIC/fix/N/fixed | TOPIC/ask-team
     std::string route() const;
     // Opens a route; an invalid one leaves us on Home and returns the reason (empty when valid).

@@ -1,12 +1,47 @@
-// What every screen draws with: the theme, the fonts, the pictures, and the navigator it moves.
+// What every screen draws with: the theme, the fonts, the pictures, the navigator it moves, the
+// session, and the small per-visit UI state (scroll coasting, the zoomed picture, the PIN typed).
 #pragma once
 
+#include "core/gestures.hpp"
 #include "core/navigation.hpp"
+#include "core/session.hpp"
 #include "fonts.hpp"
 #include "textures.hpp"
 #include "theme.hpp"
 
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
 namespace hs::ui {
+
+// State of this visit that is not navigation. Cleared at every session reset.
+struct UiState {
+    // The scrolling area a drag began on, and its coasting after release.
+    ImGuiID scroll_owner = 0;
+    Kinetic kinetic;
+    // The picture opened full screen: which, how far zoomed, where panned (offset in px).
+    bool zoom_open = false;
+    std::string zoom_topic, zoom_image;
+    float zoom = 1.0f;
+    ImVec2 zoom_pan{0, 0};
+    // The admin keypad.
+    std::string pin_typed;
+    std::string pin_message;
+    // Requests to the host.
+    bool exit_requested = false;
+    bool reload_requested = false;
+};
+
+// What the host knows and the admin diagnostics screen shows.
+struct HostStatus {
+    unsigned long long frames = 0; // drawn since start
+    double last_frame_ms = 0;      // CPU time to build and render the last frame
+    double slowest_frame_ms = 0;
+    std::string config_path;                  // the config file read, or empty
+    std::vector<std::string> config_problems; // "FILE:LINE: KEY: REASON"
+};
 
 struct Context {
     const Theme &theme;
@@ -14,6 +49,10 @@ struct Context {
     TextureCache &textures;
     Navigator &nav;
     const Catalog &catalog;
+    Session &session;
+    UiState &ui;
+    const HostStatus &host;
+    Millis now = 0;
     bool new_page = false; // first frame of a page: scrolling areas start at the top
 };
 

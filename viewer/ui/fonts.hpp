@@ -23,10 +23,23 @@ inline constexpr const char *users = "\xef\x83\x80";         // U+F0C0
 inline constexpr const char *picture = "\xef\x80\xbe";       // U+F03E picture-o
 inline constexpr const char *life_ring = "\xef\x87\x8d";     // U+F1CD
 inline constexpr const char *lightbulb = "\xef\x83\xab";     // U+F0EB
+inline constexpr const char *contrast = "\xef\x81\x82";      // U+F042 adjust
+inline constexpr const char *text_size = "\xef\x80\xb1";     // U+F031 font
+inline constexpr const char *zoom_in = "\xef\x80\x8e";       // U+F00E search-plus
+inline constexpr const char *close = "\xef\x80\x8d";         // U+F00D times
+inline constexpr const char *lock = "\xef\x80\xa3";          // U+F023
+inline constexpr const char *reload = "\xef\x80\xa1";        // U+F021 refresh
+inline constexpr const char *sign_out = "\xef\x82\x8b";      // U+F08B
+inline constexpr const char *chart = "\xef\x82\x80";         // U+F080 bar-chart
+inline constexpr const char *hand = "\xef\x89\x9a";          // U+F25A hand-pointer-o
+inline constexpr const char *erase = "\xef\x84\xad";         // U+F12D eraser
+inline constexpr const char *backspace = "\xef\x81\xa0";     // U+F060 arrow-left
+inline constexpr const char *clock = "\xef\x80\x97";         // U+F017 clock-o
 // Only these glyphs go into the font atlas: the whole icon font at every text size would be
 // most of the atlas (tens of MiB of texture).
 inline constexpr const char *all[] = {home, back, next, check, check_circle, question, plus, minus,
-                                      warning, users, picture, life_ring, lightbulb};
+                                      warning, users, picture, life_ring, lightbulb, contrast, text_size, zoom_in,
+                                      close, lock, reload, sign_out, chart, hand, erase, backspace, clock};
 } // namespace icon
 
 struct Fonts {

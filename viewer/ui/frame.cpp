@@ -1,5 +1,10 @@
-// The frame: one full-screen window, the top bar with Home and Back (always there, always
-// working), and the current screen below it.
+// The frame: one full-screen window with the navigation bar (Home, Back, text size, contrast:
+// always there, always working) and the current screen; then, on top, whatever overlay is up
+// (the zoomed picture, the idle warning, the admin screens).
+//
+// Landscape: the bar runs along the top. Portrait: the screen is tall, so the bar sits at the
+// bottom, in reach of a standing customer (ADA 308), and only the title stays on top.
+#include "overlays.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -8,31 +13,62 @@
 namespace hs::ui {
 namespace {
 
-void top_bar(const Context &ctx, float width) {
+void brand(const Context &ctx, ImVec2 at, float height) {
     const Theme &t = ctx.theme;
-    const Palette &c = t.color;
-    float h = t.bar_height();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    ImFont *f = ctx.fonts.bold;
+    float iw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::life_ring).x;
+    float y = at.y + (height - f->FontSize) * 0.5f;
+    dl->AddText(f, f->FontSize, ImVec2(at.x, y), t.color.accent, icon::life_ring);
+    dl->AddText(f, f->FontSize, ImVec2(at.x + iw + t.px(12), y), t.color.text, "Help Station");
+}
+
+float brand_width(const Context &ctx) {
+    ImFont *f = ctx.fonts.bold;
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::life_ring).x + ctx.theme.px(12) +
+           f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Help Station").x;
+}
+
+void bar_background(const Context &ctx, float y, float width, bool line_below) {
+    const Theme &t = ctx.theme;
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetWindowPos();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), c.surface);
-    dl->AddLine(ImVec2(p.x, p.y + h), ImVec2(p.x + width, p.y + h), c.border, t.px(2));
+    float h = t.bar_height();
+    dl->AddRectFilled(ImVec2(p.x, p.y + y), ImVec2(p.x + width, p.y + y + h), t.color.surface);
+    float ly = line_below ? y + h : y;
+    dl->AddLine(ImVec2(p.x, p.y + ly), ImVec2(p.x + width, p.y + ly), t.color.border, t.px(2));
+}
 
-    bool at_home = ctx.nav.state().screen == Screen::Home;
-    float bh = t.button_height(), y = (h - bh) * 0.5f;
-    ImGui::SetCursorPos(ImVec2(t.margin(), y));
-    if (touch_button(ctx, "home", ImVec2(t.px(230), bh), ButtonStyle::Secondary, icon::home, "Home", !at_home))
+// Home and Back; then the text size and contrast buttons. Returns the x where the bar ends.
+void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
+    const Theme &t = ctx.theme;
+    Screen screen = ctx.nav.state().screen;
+    bool at_home = screen == Screen::Home;
+    float bh = t.button_height();
+    std::string size_label = std::to_string(ctx.session.text_size()) + "%";
+    float home_w = label_width(ctx, icon::home, "Home"), back_w = label_width(ctx, icon::back, "Back");
+    float size_w = label_width(ctx, icon::text_size, size_label.c_str());
+    float contrast_w = label_width(ctx, icon::contrast, nullptr);
+    if (fill) { // portrait: the bar is the whole width, Home and Back share what is left
+        float rest = width - size_w - contrast_w - 3 * t.gap();
+        home_w = back_w = std::max(home_w, rest * 0.5f);
+    }
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (touch_button(ctx, "home", ImVec2(home_w, bh), ButtonStyle::Secondary, icon::home, "Home", !at_home))
         ctx.nav.home();
-    ImGui::SetCursorPos(ImVec2(t.margin() + t.px(230) + t.gap(), y));
-    if (touch_button(ctx, "back", ImVec2(t.px(230), bh), ButtonStyle::Secondary, icon::back, "Back", !at_home))
+    x += home_w + t.gap();
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (touch_button(ctx, "back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back", !at_home))
         ctx.nav.back();
-
-    const char *brand = "Help Station";
-    ImFont *f = ctx.fonts.bold;
-    float bw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, brand).x;
-    float iw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::life_ring).x;
-    float x = p.x + width - t.margin() - bw;
-    dl->AddText(f, f->FontSize, ImVec2(x, p.y + (h - f->FontSize) * 0.5f), c.text, brand);
-    dl->AddText(f, f->FontSize, ImVec2(x - iw - t.px(12), p.y + (h - f->FontSize) * 0.5f), c.accent, icon::life_ring);
+    x += back_w + t.gap();
+    float sx = fill ? t.margin() + width - size_w - contrast_w - t.gap() : x + t.gap();
+    ImGui::SetCursorPos(ImVec2(sx, y));
+    if (touch_button(ctx, "text-size", ImVec2(size_w, bh), ButtonStyle::Secondary, icon::text_size,
+                     size_label.c_str()))
+        ctx.session.cycle_text_size();
+    ImGui::SetCursorPos(ImVec2(sx + size_w + t.gap(), y));
+    if (touch_button(ctx, "contrast", ImVec2(contrast_w, bh), ButtonStyle::Secondary, icon::contrast, nullptr))
+        ctx.session.toggle_contrast();
 }
 
 } // namespace
@@ -43,12 +79,40 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Help Station", nullptr, flags);
-    top_bar(ctx, screen.x);
-
     const Theme &t = ctx.theme;
-    ImVec2 body(screen.x, screen.y - t.bar_height());
-    ImGui::SetCursorPos(ImVec2(0, t.bar_height()));
     Screen screen_kind = ctx.nav.state().screen;
+
+    if (screen_kind == Screen::Attract) {
+        draw_attract(ctx, screen);
+        ImGui::End();
+        draw_overlays(ctx, screen);
+        return;
+    }
+
+    float bar = t.bar_height();
+    float bh = t.button_height();
+    ImVec2 body;
+    float body_top;
+    if (t.portrait) {
+        // Title on top (no controls up there), navigation at the bottom.
+        float title_h = ctx.fonts.bold->FontSize + t.px(40);
+        ImDrawList *dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, title_h), t.color.surface);
+        dl->AddLine(ImVec2(0, title_h), ImVec2(screen.x, title_h), t.color.border, t.px(2));
+        brand(ctx, ImVec2((screen.x - brand_width(ctx)) * 0.5f, 0), title_h);
+        bar_background(ctx, screen.y - bar, screen.x, false);
+        nav_buttons(ctx, t.margin(), screen.y - bar + (bar - bh) * 0.5f, screen.x - 2 * t.margin(), true);
+        body = ImVec2(screen.x, screen.y - bar - title_h);
+        body_top = title_h;
+    } else {
+        bar_background(ctx, 0, screen.x, true);
+        nav_buttons(ctx, t.margin(), (bar - bh) * 0.5f, screen.x - 2 * t.margin(), false);
+        brand(ctx, ImVec2(screen.x - t.margin() - brand_width(ctx), 0), bar);
+        body = ImVec2(screen.x, screen.y - bar);
+        body_top = bar;
+    }
+
+    ImGui::SetCursorPos(ImVec2(0, body_top));
     if (ctx.new_page) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     if (screen_kind == Screen::Step) {
         ImGui::BeginChild("step", body, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
@@ -61,12 +125,14 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
         case Screen::Faq: draw_faq(ctx, body); break;
         case Screen::Fixed: draw_fixed(ctx, body); break;
         case Screen::AskTeam: draw_ask_team(ctx, body); break;
-        case Screen::Step: break;
+        case Screen::Step:
+        case Screen::Attract: break;
         }
         touch_scroll(ctx);
     }
     ImGui::EndChild();
     ImGui::End();
+    draw_overlays(ctx, screen);
 }
 
 } // namespace hs::ui

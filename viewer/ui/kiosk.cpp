@@ -2,36 +2,209 @@
 
 #include "screens.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace hs::ui {
 
-Kiosk::Kiosk(const Catalog &catalog, Navigator &nav, Reporter report_problem)
-    : catalog_(catalog), nav_(nav), textures_(std::move(report_problem)) {}
+Kiosk::Kiosk(const Catalog &catalog, Navigator &nav, Session &session, GestureConfig gestures,
+             Reporter report_problem)
+    : catalog_(catalog), nav_(nav), session_(session), gestures_(gestures), textures_(std::move(report_problem)) {
+    ui_.kinetic = Kinetic(gestures);
+}
 
 bool Kiosk::layout(int w, int h) {
-    if (w == width_ && h == height_) return false;
+    if (session_.high_contrast() != contrast_ || theme_.color.text == 0) {
+        contrast_ = session_.high_contrast();
+        theme_.color = contrast_ ? high_contrast_palette() : Palette{};
+        apply_style(theme_);
+    }
+    if (w == width_ && h == height_ && session_.text_size() == text_size_) return false;
     // Sizes follow the screen's short side: the same layout on 1080p and 4K, either way up.
     theme_.scale = std::min(w, h) / 1080.0f;
     theme_.portrait = h > w;
-    fonts_ = load_fonts(theme_.scale);
+    theme_.text_scale = session_.text_scale();
+    fonts_ = load_fonts(theme_.scale * theme_.text_scale);
     if (!fonts_.problem.empty()) spdlog::error("{}", fonts_.problem);
     apply_style(theme_);
     width_ = w;
     height_ = h;
-    spdlog::info("layout {}x{} ({}), scale {:.2f}", w, h, theme_.portrait ? "portrait" : "landscape", theme_.scale);
+    text_size_ = session_.text_size();
+    spdlog::info("layout {}x{} ({}), scale {:.2f}, text {}%", w, h, theme_.portrait ? "portrait" : "landscape",
+                 theme_.scale, text_size_);
     return true;
 }
 
+void Kiosk::input(const InputEvent &event) { queue_.push_back(event); }
+
+void Kiosk::on_key(const InputEvent &e) {
+    session_.touch(e.pointer.t);
+    // Under lockdown no key leaves the kiosk (the host ignores window-close requests too);
+    // without it, Escape is the developer's way out.
+    if (e.key == "escape" && !session_.config().lockdown) ui_.exit_requested = true;
+}
+
+void Kiosk::on_pointer(const PointerEvent &e) {
+    std::vector<Gesture> out;
+    gestures_.tick(e.t, out); // a long-press that came due before this event
+    if (e.kind == PointerEvent::Kind::Down) {
+        frame_.pressed = true;
+        // A touch while the warning is up is the customer saying "still here": it must not also
+        // press whatever is under the overlay.
+        swallow_press_ = session_.warning(e.t);
+        session_.touch(e.t);
+    } else if (pointer_down_) {
+        session_.touch(e.t);
+    }
+    gestures_.feed(e, out);
+    if (!swallow_press_) frame_.gestures.insert(frame_.gestures.end(), out.begin(), out.end());
+    pointer_x_ = e.x;
+    pointer_y_ = e.y;
+    if (e.kind == PointerEvent::Kind::Down) pointer_down_ = true;
+    if (e.kind == PointerEvent::Kind::Up) pointer_down_ = false;
+}
+
+void Kiosk::reset_ui_state() {
+    GestureConfig g = gestures_.config();
+    bool exit = ui_.exit_requested;
+    ui_ = UiState{};
+    ui_.kinetic = Kinetic(g);
+    ui_.exit_requested = exit;
+    gestures_.reset();
+    swallow_press_ = false;
+}
+
+void Kiosk::begin_frame(Millis now) {
+    frame_ = FrameInput{};
+    frame_.now = now;
+    // One press or release per frame: ImGui 1.86 reads the button state once a frame, and a down
+    // and up in the same frame would be lost as a click.
+    while (!queue_.empty()) {
+        InputEvent e = queue_.front();
+        queue_.pop_front();
+        if (e.kind == InputEvent::Kind::Key) on_key(e);
+        if (e.kind != InputEvent::Kind::Pointer) continue;
+        bool transition = e.pointer.kind != PointerEvent::Kind::Move;
+        on_pointer(e.pointer);
+        if (transition) break;
+    }
+    if (queue_.empty()) gestures_.tick(now, frame_.gestures);
+
+    session_.update(now);
+    if (session_.generation() != generation_) {
+        if (generation_ >= 0) spdlog::info("session reset: back to the attract screen");
+        generation_ = session_.generation();
+        reset_ui_state();
+    }
+    // The admin gesture: a finger held still on the top-left corner for admin_hold_ms.
+    float corner = theme_.px(160);
+    if (gestures_.finger_down() && !gestures_.dragging() && gestures_.press_x() < corner &&
+        gestures_.press_y() < corner && now - gestures_.press_time() >= session_.config().admin_hold_ms &&
+        session_.admin() == AdminState::Locked) {
+        spdlog::info("admin gesture: asking for the PIN");
+        session_.open_admin_pin();
+        ui_.pin_typed.clear();
+        ui_.pin_message.clear();
+    }
+
+    frame_.finger_down = gestures_.finger_down();
+    frame_.dragging = gestures_.dragging();
+    frame_.press_x = gestures_.press_x();
+    frame_.press_y = gestures_.press_y();
+    set_frame_input(frame_);
+
+    // A finger does not hover: ImGui sees the pointer while it is down and for the frame of the
+    // release (so the tap lands), then nowhere, so nothing stays highlighted under a lifted finger.
+    ImGuiIO &io = ImGui::GetIO();
+    bool show = pointer_down_ || pointer_was_down_;
+    io.MousePos = show ? ImVec2(pointer_x_, pointer_y_) : ImVec2(-FLT_MAX, -FLT_MAX);
+    for (bool &b : io.MouseDown) b = false;
+    io.MouseDown[0] = pointer_down_ && !swallow_press_;
+    io.MouseWheel = io.MouseWheelH = 0;
+    pointer_was_down_ = pointer_down_;
+    io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+}
+
 void Kiosk::build_frame() {
-    Context ctx{theme_, fonts_, textures_, nav_, catalog_};
+    Context ctx{theme_, fonts_, textures_, nav_, catalog_, session_, ui_, stats_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
+    if (ctx.new_page) {
+        ui_.zoom_open = false;
+        ui_.kinetic.stop();
+    }
     drawn_page_ = nav_.state();
     drawn_any_ = true;
     begin_targets(targets_);
     draw_frame(ctx, ImGui::GetIO().DisplaySize);
+}
+
+bool Kiosk::animating() const {
+    return !queue_.empty() || pointer_down_ || pointer_was_down_ || ui_.kinetic.moving();
+}
+
+std::optional<Millis> Kiosk::next_deadline(Millis now) const {
+    std::optional<Millis> next = session_.next_deadline(now);
+    auto sooner = [&](std::optional<Millis> t) {
+        if (t && (!next || *t < *next)) next = t;
+    };
+    sooner(gestures_.next_deadline());
+    if (gestures_.finger_down() && session_.admin() == AdminState::Locked)
+        sooner(gestures_.press_time() + session_.config().admin_hold_ms);
+    return next;
+}
+
+std::string Kiosk::screen_name() const {
+    switch (session_.admin()) {
+    case AdminState::Pin: return "admin-pin";
+    case AdminState::Menu: return "admin";
+    case AdminState::Diagnostics: return "admin-diagnostics";
+    case AdminState::Locked: break;
+    }
+    if (session_.warning(frame_.now)) return "idle-warning";
+    if (ui_.zoom_open) return "picture";
+    switch (nav_.state().screen) {
+    case Screen::Attract: return "attract";
+    case Screen::Home: return catalog_.topics.empty() ? "no-topics" : "home";
+    case Screen::Topic: return "topic";
+    case Screen::Step: return "step";
+    case Screen::Faq: return "faq";
+    case Screen::Fixed: return "success";
+    case Screen::AskTeam: return "ask-staff";
+    }
+    return "home";
+}
+
+std::string Kiosk::describe_json() const {
+    using nlohmann::json;
+    const NavState &s = nav_.state();
+    json j;
+    j["screen"] = screen_name();
+    j["route"] = nav_.route();
+    j["topic"] = s.topic.empty() ? json(nullptr) : json(s.topic);
+    bool has_fix = s.screen == Screen::Step || s.screen == Screen::Fixed || s.screen == Screen::AskTeam;
+    j["fix"] = has_fix ? json(s.fix + 1) : json(nullptr);
+    j["step"] = s.screen == Screen::Step ? json(s.step + 1) : json(nullptr);
+    j["faq"] = s.screen == Screen::Faq && s.open_faq >= 0 ? json(s.open_faq + 1) : json(nullptr);
+    j["text_scale"] = session_.text_scale();
+    j["high_contrast"] = session_.high_contrast();
+    j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
+    j["width"] = width_;
+    j["height"] = height_;
+    json targets = json::array();
+    for (const TouchTarget &t : targets_) {
+        if (!t.enabled) continue;
+        targets.push_back({{"label", t.name},
+                           {"x", t.min.x},
+                           {"y", t.min.y},
+                           {"w", t.max.x - t.min.x},
+                           {"h", t.max.y - t.min.y},
+                           {"clipped", t.clipped}});
+    }
+    j["targets"] = targets;
+    return j.dump();
 }
 
 } // namespace hs::ui

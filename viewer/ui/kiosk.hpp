@@ -1,42 +1,87 @@
-// The kiosk's user interface as one object: theme, fonts, pictures and the screens, driven by a
-// Navigator. It builds one ImGui frame at a time and knows nothing of windows or input devices,
-// so the frame loop (app/viewer.cpp) and the tap tests (tests/ui) drive exactly the same code.
+// The kiosk's user interface as one object: input in, one ImGui frame out. It turns pointer
+// events into gestures, keeps the session (idle warning, reset, admin), and draws the screens
+// over a Navigator. It knows nothing of windows: the frame loop (app/viewer.cpp) and the tap
+// tests (tests/ui) feed it the same events and drive exactly the same code.
+//
+// Per frame:  kiosk.input(...)* ; kiosk.begin_frame(now) ; ImGui::NewFrame() ; kiosk.build_frame() ; render
 #pragma once
 
 #include "context.hpp"
+#include "core/input.hpp"
+#include "core/session.hpp"
+#include "frame_input.hpp"
 #include "touch_targets.hpp"
 
+#include <deque>
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace hs::ui {
 
 class Kiosk {
 public:
     using Reporter = TextureCache::Reporter;
-    Kiosk(const Catalog &catalog, Navigator &nav, Reporter report_problem);
+    Kiosk(const Catalog &catalog, Navigator &nav, Session &session, GestureConfig gestures, Reporter report_problem);
 
-    // Lays out for a framebuffer of w x h: scale, orientation, and the font atlas at that scale.
-    // Returns true when something changed (the renderer must then re-create its font texture).
+    // Lays out for a framebuffer of w x h at the session's text size and contrast. Returns true
+    // when the font atlas was rebuilt (the renderer must then re-create its font texture).
     bool layout(int w, int h);
 
-    // Builds one ImGui frame: call between ImGui::NewFrame() and ImGui::Render().
+    // Queues input for the coming frames (GLFW callbacks and --replay both end here).
+    void input(const InputEvent &event);
+    // Before ImGui::NewFrame(): takes the queued input up to one press or release (ImGui 1.86
+    // sees one button state per frame), makes gestures of it, and places ImGui's pointer.
+    void begin_frame(Millis now);
+    // Between ImGui::NewFrame() and ImGui::Render().
     void build_frame();
+
+    // Draw the next frame at once: a finger is down, a list is coasting, input is queued.
+    bool animating() const;
+    // The next time something changes without input (idle warning, countdown, admin hold...).
+    std::optional<Millis> next_deadline(Millis now) const;
+
+    // What the admin menu asked the host for.
+    bool exit_requested() const { return ui_.exit_requested; }
+    bool take_reload_request() { return std::exchange(ui_.reload_requested, false); }
+    void set_status(const HostStatus &status) { stats_ = status; }
+    // The catalog is about to be replaced: drop every picture of the old one.
+    void forget_pictures() { textures_.clear(); }
+
+    // The state for --dump-ui: screen, topic, fix, step, text scale and every touch target.
+    std::string describe_json() const;
+    std::string screen_name() const;
 
     const Theme &theme() const { return theme_; }
     const Fonts &fonts() const { return fonts_; }
-    const TouchTargets &targets() const { return targets_; } // the touch targets of the last frame
+    const TouchTargets &targets() const { return targets_; }
+    const Session &session() const { return session_; }
 
 private:
+    void on_pointer(const PointerEvent &e);
+    void on_key(const InputEvent &e);
+    void reset_ui_state();
+
     const Catalog &catalog_;
     Navigator &nav_;
+    Session &session_;
+    GestureRecognizer gestures_;
     TextureCache textures_;
     Theme theme_;
     Fonts fonts_;
     TouchTargets targets_;
-    int width_ = 0, height_ = 0;
+    UiState ui_;
+    HostStatus stats_;
+    FrameInput frame_;
+    std::deque<InputEvent> queue_;
+    int width_ = 0, height_ = 0, text_size_ = 0;
+    bool contrast_ = false;
+    int generation_ = -1;
     NavState drawn_page_;
     bool drawn_any_ = false;
+    bool swallow_press_ = false; // this press only dismissed the idle warning
+    float pointer_x_ = -1, pointer_y_ = -1;
+    bool pointer_down_ = false, pointer_was_down_ = false;
 };
 
 } // namespace hs::ui

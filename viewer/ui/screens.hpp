@@ -12,6 +12,10 @@ void draw_step(const Context &ctx, ImVec2 body);
 void draw_faq(const Context &ctx, ImVec2 body);
 void draw_fixed(const Context &ctx, ImVec2 body);
 void draw_ask_team(const Context &ctx, ImVec2 body);
+// Between customers: the whole screen invites a tap and cycles through the topic titles.
+void draw_attract(const Context &ctx, ImVec2 screen);
+// Admin: loaded and refused plugins, problems, version, uptime, frame and memory figures.
+void draw_diagnostics(const Context &ctx, ImVec2 screen);
 
 // The whole frame: a full-screen window with the top bar (Home, Back) and the current screen.
 void draw_frame(const Context &ctx, ImVec2 screen);

@@ -1,5 +1,7 @@
 // Step: one instruction at a time with its picture, and at the end of a fix the question
 // "Did this fix it?". The action bar sits at the bottom, where a standing customer's hand is.
+#include "frame_input.hpp"
+#include "overlays.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -9,6 +11,26 @@
 
 namespace hs::ui {
 namespace {
+
+// The step's picture as a touch target: a tap opens it full screen to zoom and pan.
+void step_picture(const Context &ctx, const Topic &topic, const std::string &image, ImVec2 at, ImVec2 box) {
+    ImVec2 cursor = ImGui::GetCursorPos();
+    ImVec2 win = ImGui::GetWindowPos();
+    ImGui::SetCursorScreenPos(at);
+    if (pressable("picture", box).tapped) open_picture(ctx, topic.id, image);
+    ImGui::SetCursorPos(cursor);
+    draw_picture(ctx, topic, image, at, box);
+    // A small magnifier in the corner says the picture can be opened.
+    const Theme &t = ctx.theme;
+    float r = t.px(36);
+    ImVec2 c(at.x + box.x - r - t.px(8), at.y + box.y - r - t.px(8));
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(c, r, t.color.accent, 32);
+    ImFont *f = ctx.fonts.bold;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::zoom_in);
+    dl->AddText(f, f->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.color.on_accent, icon::zoom_in);
+    (void)win;
+}
 
 // "Fix 2 of 5 · Step 3 of 7", the fix title, and one segment per step.
 float progress_header(const Context &ctx, const Topic &topic, const Fix &fix, float width) {
@@ -58,9 +80,42 @@ void instruction(const Context &ctx, const Fix &fix, const Step &step, float x, 
     }
 }
 
+// How the answer row is laid out: beside the question (landscape, when it fits), or the question
+// above two buttons side by side, or above two stacked buttons (large text on a narrow screen).
+enum class AnswerLayout { Inline, TwoColumns, Stacked };
+
+const char *no_label(const Context &ctx, const Topic &topic) {
+    bool more_fixes = ctx.nav.state().fix + 1 < static_cast<int>(topic.fixes.size());
+    return more_fixes ? "No, try the next fix" : "No, still not working";
+}
+constexpr const char *kYes = "Yes, it's fixed";
+constexpr const char *kQuestion = "Did this fix it?";
+
+AnswerLayout answer_layout(const Context &ctx, const Topic &topic, float width) {
+    const Theme &t = ctx.theme;
+    float yes = label_width(ctx, icon::check, kYes), no = label_width(ctx, nullptr, no_label(ctx, topic));
+    ImFont *q = ctx.fonts.h2;
+    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, kQuestion).x;
+    float back = label_width(ctx, icon::back, "Back");
+    if (!t.portrait && back + qw + yes + no + 5 * t.gap() + 2 * t.margin() <= width) return AnswerLayout::Inline;
+    if (std::max(yes, no) <= (width - 2 * t.margin() - t.gap()) * 0.5f) return AnswerLayout::TwoColumns;
+    return AnswerLayout::Stacked;
+}
+
+float action_bar_height(const Context &ctx, const Topic &topic, float width) {
+    const Theme &t = ctx.theme;
+    float bh = t.button_height(), q = ctx.fonts.h2->FontSize;
+    if (!ctx.nav.is_last_step()) return bh + t.px(54);
+    switch (answer_layout(ctx, topic, width)) {
+    case AnswerLayout::Inline: return bh + t.px(54);
+    case AnswerLayout::TwoColumns: return t.px(28) + q + t.px(24) + bh + t.px(28);
+    case AnswerLayout::Stacked: return t.px(28) + q + t.px(24) + 2 * bh + t.gap() + t.px(28);
+    }
+    return bh;
+}
+
 void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 size) {
     const Theme &t = ctx.theme;
-    const NavState &s = ctx.nav.state();
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 a = ImGui::GetWindowPos();
     a.x += origin.x;
@@ -72,48 +127,50 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
     float y = origin.y + (size.y - bh) * 0.5f;
     float right = origin.x + size.x - t.margin();
     if (!ctx.nav.is_last_step()) {
+        float back_w = std::max(t.px(300), label_width(ctx, icon::back, "Back"));
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
-        if (touch_button(ctx, "step-back", ImVec2(t.px(300), bh), ButtonStyle::Secondary, icon::back, "Back"))
+        if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
             ctx.nav.back();
-        float w = t.px(420);
         static const std::string next_label = std::string("Next step   ") + icon::next; // icon after the words
+        float w = std::max(t.px(420), label_width(ctx, nullptr, next_label.c_str()));
         ImGui::SetCursorPos(ImVec2(right - w, y));
         if (touch_button(ctx, "step-next", ImVec2(w, bh), ButtonStyle::Primary, nullptr, next_label.c_str()))
             ctx.nav.next();
         return;
     }
-    bool more_fixes = s.fix + 1 < static_cast<int>(topic.fixes.size());
-    const char *no_label = more_fixes ? "No, try the next fix" : "No, still not working";
+    const char *no = no_label(ctx, topic);
     ImFont *q = ctx.fonts.h2;
-    const char *question = "Did this fix it?";
-    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, question).x;
-    if (t.portrait) {
-        // Two rows: the question, then the two answers side by side.
-        float qy = origin.y + t.px(28);
-        dl->AddText(q, q->FontSize, ImVec2(a.x + (size.x - qw) * 0.5f, a.y + t.px(28)), t.color.text, question);
-        float w = (size.x - 2 * t.margin() - t.gap()) * 0.5f;
-        float by = qy + q->FontSize + t.px(24);
+    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, kQuestion).x;
+    AnswerLayout layout = answer_layout(ctx, topic, size.x);
+    if (layout != AnswerLayout::Inline) {
+        // The question on its own row, the answers below it.
+        dl->AddText(q, q->FontSize, ImVec2(a.x + (size.x - qw) * 0.5f, a.y + t.px(28)), t.color.text, kQuestion);
+        float full = size.x - 2 * t.margin();
+        float by = origin.y + t.px(28) + q->FontSize + t.px(24);
+        bool stacked = layout == AnswerLayout::Stacked;
+        float w = stacked ? full : (full - t.gap()) * 0.5f;
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), by));
-        if (touch_button(ctx, "answer-yes", ImVec2(w, bh), ButtonStyle::Success, icon::check, "Yes, it's fixed"))
+        if (touch_button(ctx, "answer-yes", ImVec2(w, bh), ButtonStyle::Success, icon::check, kYes))
             ctx.nav.answer(true);
-        ImGui::SetCursorPos(ImVec2(origin.x + t.margin() + w + t.gap(), by));
-        if (touch_button(ctx, "answer-no", ImVec2(w, bh), ButtonStyle::Primary, nullptr, no_label))
-            ctx.nav.answer(false);
+        ImGui::SetCursorPos(stacked ? ImVec2(origin.x + t.margin(), by + bh + t.gap())
+                                    : ImVec2(origin.x + t.margin() + w + t.gap(), by));
+        if (touch_button(ctx, "answer-no", ImVec2(w, bh), ButtonStyle::Primary, nullptr, no)) ctx.nav.answer(false);
         return;
     }
+    float back_w = std::max(t.px(240), label_width(ctx, icon::back, "Back"));
     ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
-    if (touch_button(ctx, "step-back", ImVec2(t.px(240), bh), ButtonStyle::Secondary, icon::back, "Back"))
+    if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
         ctx.nav.back();
-    float no_w = t.px(460), yes_w = t.px(400);
+    float no_w = std::max(t.px(460), label_width(ctx, nullptr, no));
+    float yes_w = std::max(t.px(400), label_width(ctx, icon::check, kYes));
     ImGui::SetCursorPos(ImVec2(right - no_w, y));
-    if (touch_button(ctx, "answer-no", ImVec2(no_w, bh), ButtonStyle::Primary, nullptr, no_label))
-        ctx.nav.answer(false);
+    if (touch_button(ctx, "answer-no", ImVec2(no_w, bh), ButtonStyle::Primary, nullptr, no)) ctx.nav.answer(false);
     ImGui::SetCursorPos(ImVec2(right - no_w - t.gap() - yes_w, y));
-    if (touch_button(ctx, "answer-yes", ImVec2(yes_w, bh), ButtonStyle::Success, icon::check, "Yes, it's fixed"))
+    if (touch_button(ctx, "answer-yes", ImVec2(yes_w, bh), ButtonStyle::Success, icon::check, kYes))
         ctx.nav.answer(true);
     float qx = right - no_w - t.gap() - yes_w - t.margin() - qw;
     ImVec2 win = ImGui::GetWindowPos();
-    dl->AddText(q, q->FontSize, ImVec2(win.x + qx, win.y + y + (bh - q->FontSize) * 0.5f), t.color.text, question);
+    dl->AddText(q, q->FontSize, ImVec2(win.x + qx, win.y + y + (bh - q->FontSize) * 0.5f), t.color.text, kQuestion);
 }
 
 } // namespace
@@ -127,7 +184,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
     const Theme &t = ctx.theme;
 
     bool asking = ctx.nav.is_last_step();
-    float bar_h = t.portrait && asking ? t.px(250) : t.px(150);
+    float bar_h = action_bar_height(ctx, *topic, body.x);
     ImVec2 origin = ImGui::GetCursorPos();
     float width = body.x - 2 * t.margin();
 
@@ -144,7 +201,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
         float pic_h = has_picture ? content_h * 0.5f : 0;
         if (has_picture) {
             ImVec2 p = ImGui::GetCursorScreenPos();
-            draw_picture(ctx, *topic, step.image, ImVec2(p.x + t.margin(), p.y), ImVec2(width, pic_h));
+            step_picture(ctx, *topic, step.image, ImVec2(p.x + t.margin(), p.y), ImVec2(width, pic_h));
             ImGui::Dummy(ImVec2(0, pic_h + t.gap()));
         }
         instruction(ctx, fix, step, t.margin(), width);
@@ -153,7 +210,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
         if (has_picture) {
             ImVec2 p = ImGui::GetCursorScreenPos();
             float pic_x = t.margin() + text_w + t.margin();
-            draw_picture(ctx, *topic, step.image, ImVec2(p.x + pic_x, p.y),
+            step_picture(ctx, *topic, step.image, ImVec2(p.x + pic_x, p.y),
                          ImVec2(body.x - pic_x - t.margin(), content_h - t.px(8)));
         }
         ImGui::SetCursorPosY(t.px(8));
@@ -171,6 +228,13 @@ void draw_step(const Context &ctx, ImVec2 body) {
     ImGui::EndChild();
 
     action_bar(ctx, *topic, ImVec2(origin.x, origin.y + body.y - bar_h), ImVec2(body.x, bar_h));
+
+    // A horizontal swipe turns the page: finger to the left for the next step, to the right for
+    // the previous one (the last step waits for the answer to "Did this fix it?").
+    if (!ctx.ui.zoom_open) {
+        if (frame_input().has(Gesture::Kind::SwipeLeft)) ctx.nav.next();
+        else if (frame_input().has(Gesture::Kind::SwipeRight)) ctx.nav.previous();
+    }
 }
 
 } // namespace hs::ui

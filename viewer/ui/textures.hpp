@@ -28,6 +28,7 @@ public:
     // The texture for picture `name` of `topic`; a failed or unknown picture gives !ok().
     const Texture &get(const Topic &topic, const std::string &name);
     void clear();
+    size_t size() const { return textures_.size(); }
 
 private:
     Reporter report_;

@@ -28,16 +28,22 @@ struct Palette {
     ImU32 placeholder = IM_COL32(0xE1, 0xE5, 0xEB, 0xFF);
 };
 
+// High contrast: white and yellow on black. Body text 21:1, muted text 15:1, black on yellow 15:1.
+Palette high_contrast_palette();
+
 struct Theme {
     Palette color;
-    float scale = 1.0f;     // short side of the screen / 1080
+    float scale = 1.0f;      // short side of the screen / 1080
+    float text_scale = 1.0f; // the customer's text size: 1, 1.5 or 2
     bool portrait = false;
 
     float px(float at1080) const { return at1080 * scale; }
+    // Controls that hold text grow with it, a little less than the text does.
+    float tpx(float at1080) const { return px(at1080) * (0.5f + 0.5f * text_scale); }
     float margin() const { return px(48); }
     float gap() const { return px(24); }
-    float bar_height() const { return px(120); }   // top bar and bottom action bar
-    float button_height() const { return px(96); } // >= 64 px touch target
+    float button_height() const { return tpx(96); } // >= 64 px touch target
+    float bar_height() const { return button_height() + px(24); } // top bar and bottom action bar
     float rounding() const { return px(20); }
 };
 

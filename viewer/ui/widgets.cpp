@@ -1,8 +1,9 @@
 #include "widgets.hpp"
 
+#include "frame_input.hpp"
 #include "touch_targets.hpp"
 
-#include <imgui_internal.h> // ClearActiveID: a drag cancels the tap it began as
+#include <imgui_internal.h> // GetCurrentWindow: which scrolling area a drag belongs to
 
 #include <algorithm>
 #include <string>
@@ -12,8 +13,11 @@ namespace hs::ui {
 Press pressable(const char *id, ImVec2 size, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     Press p;
-    p.tapped = ImGui::InvisibleButton(id, size) && enabled;
-    p.held = ImGui::IsItemActive();
+    // ImGui says the finger went down and came up on this control; the gesture recognizer says it
+    // was a tap, not the end of a drag or a long-press.
+    const FrameInput &in = frame_input();
+    p.tapped = ImGui::InvisibleButton(id, size) && enabled && in.has(Gesture::Kind::Tap);
+    p.held = ImGui::IsItemActive() && !in.dragging;
     if (!enabled) ImGui::EndDisabled();
     record_target(id, enabled);
     return p;
@@ -117,13 +121,36 @@ void callout(const Context &ctx, CalloutKind kind, const std::string &text, floa
 }
 
 void touch_scroll(const Context &ctx) {
-    // 12 px at 1080p: below it a wobbling fingertip is still a tap.
-    float threshold = ctx.theme.px(12);
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || !ImGui::IsMouseDragging(0, threshold))
-        return;
-    if (ImGui::GetScrollMaxY() <= 0) return;
-    ImGui::ClearActiveID();
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    const FrameInput &in = frame_input();
+    UiState &ui = ctx.ui;
+    ImGuiID self = ImGui::GetCurrentWindow()->ID;
+    if (in.pressed) ui.kinetic.stop(); // a finger on the glass stops a coasting list at once
+    // The drag belongs to the scrolling area it began on (the innermost one under the finger).
+    if (in.has(Gesture::Kind::DragBegin) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        ui.scroll_owner = ImGui::GetScrollMaxY() > 0 ? self : 0;
+    if (ui.scroll_owner != self) return;
+    float dy = 0;
+    for (const Gesture &g : in.gestures) {
+        if (g.kind == Gesture::Kind::Drag) dy += g.dy;
+        if (g.kind == Gesture::Kind::DragEnd) ui.kinetic.release(0, g.vy, g.t);
+    }
+    if (!in.finger_down && ui.kinetic.moving()) {
+        float kx = 0, ky = 0;
+        ui.kinetic.step(in.now, kx, ky);
+        dy += ky;
+    }
+    if (dy == 0) return;
+    float y = ImGui::GetScrollY() - dy;
+    float clamped = std::clamp(y, 0.0f, ImGui::GetScrollMaxY());
+    if (clamped != y) ui.kinetic.stop(); // coasting ends at the top or bottom edge
+    ImGui::SetScrollY(clamped);
+}
+
+float label_width(const Context &ctx, const char *icon, const char *label) {
+    ImFont *font = ctx.fonts.bold;
+    std::string content = icon ? std::string(icon) + (label && *label ? "   " : "") : std::string();
+    if (label) content += label;
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, content.c_str()).x + 2 * ctx.theme.px(32);
 }
 
 void centred_message(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,

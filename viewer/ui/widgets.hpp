@@ -38,9 +38,12 @@ enum class CalloutKind { Note, Caution };
 void callout(const Context &ctx, CalloutKind kind, const std::string &text, float width);
 
 // Call inside a scrolling child, after its content: a finger dragging anywhere on it scrolls it,
-// and a drag never ends as a tap on the button it started on. (Inertia and the full gesture set
-// belong to the gesture recognizer; this is the minimum a touch-only screen needs.)
+// and after a flick it coasts and slows down (a touch stops it). A drag never taps the button it
+// started on: pressable() only fires on a Tap gesture.
 void touch_scroll(const Context &ctx);
+
+// The width a touch_button needs for its icon and label at the current text size.
+float label_width(const Context &ctx, const char *icon, const char *label);
 
 // A calm full-screen message: a large icon, a title, a message, and below them whatever
 // `buttons(x, width)` draws (the column's left edge and width are given). Used for the ends of a

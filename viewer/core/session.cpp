@@ -1,0 +1,62 @@
+#include "session.hpp"
+
+#include <algorithm>
+
+namespace hs {
+
+Session::Session(Navigator &nav, SessionConfig config, Millis now)
+    : nav_(nav), config_(config), last_touch_(now), attract_since_(now), started_(now),
+      text_size_(config.text_size), high_contrast_(config.high_contrast) {}
+
+void Session::touch(Millis now) { last_touch_ = now; }
+
+// Nothing to time out on the attract screen: it is what a reset leads to.
+static bool at_rest(const Navigator &nav) { return nav.state().screen == Screen::Attract; }
+
+bool Session::warning(Millis now) const {
+    return !at_rest(nav_) && now - last_touch_ >= config_.idle_ms;
+}
+
+int Session::warning_seconds_left(Millis now) const {
+    Millis left = last_touch_ + config_.idle_ms + config_.warning_ms - now;
+    return static_cast<int>(std::max<Millis>(0, (left + 999) / 1000));
+}
+
+void Session::still_here(Millis now) { touch(now); }
+
+void Session::update(Millis now) {
+    if (!at_rest(nav_) && now - last_touch_ >= config_.idle_ms + config_.warning_ms) reset(now);
+}
+
+void Session::reset(Millis now) {
+    nav_.attract();
+    text_size_ = config_.text_size;
+    high_contrast_ = config_.high_contrast;
+    admin_ = AdminState::Locked;
+    ++generation_;
+    last_touch_ = now;
+    attract_since_ = now;
+}
+
+std::optional<Millis> Session::next_deadline(Millis now) const {
+    if (at_rest(nav_)) {
+        Millis into = (now - attract_since_) % config_.attract_cycle_ms;
+        return now + (config_.attract_cycle_ms - into);
+    }
+    Millis warn_at = last_touch_ + config_.idle_ms;
+    if (now < warn_at) return warn_at;
+    Millis reset_at = warn_at + config_.warning_ms;
+    // While warning, the countdown changes every second: wake on the next whole second left.
+    Millis left = reset_at - now;
+    Millis tick = left % 1000 == 0 ? 1000 : left % 1000;
+    return std::min(reset_at, now + tick);
+}
+
+void Session::cycle_text_size() { text_size_ = text_size_ >= 200 ? 100 : text_size_ + 50; }
+
+size_t Session::attract_index(Millis now, size_t count) const {
+    if (count == 0) return 0;
+    return static_cast<size_t>((now - attract_since_) / config_.attract_cycle_ms) % count;
+}
+
+} // namespace hs

@@ -1,0 +1,82 @@
+// One customer's visit, and the kiosk's life between visits. No GL, no ImGui.
+//
+//   attract --tap--> home ... (any touch keeps the session alive)
+//   no touch for idle_ms      -> "Still there?" warning, counting down warning_ms
+//   "I'm still here"          -> back to where they were, nothing lost
+//   warning runs out          -> reset: attract screen, text size and contrast back to the
+//                                kiosk's defaults, admin locked, and `generation` bumped so the UI
+//                                drops scroll positions, the zoomed picture and the search text.
+//
+// The admin menu is reached by holding the top-left corner for admin_hold_ms, then a PIN.
+#pragma once
+
+#include "clock.hpp"
+#include "navigation.hpp"
+
+#include <optional>
+#include <string>
+
+namespace hs {
+
+struct SessionConfig {
+    Millis idle_ms = 90'000;
+    Millis warning_ms = 30'000; // WCAG 2.2.1: at least 20 s to say "I'm still here"
+    Millis admin_hold_ms = 3'000;
+    Millis attract_cycle_ms = 4'000; // the attract screen shows the next topic title this often
+    int text_size = 100;             // percent: 100, 150, 200
+    bool high_contrast = false;
+    bool lockdown = true;            // no key or window-close request leaves the kiosk
+    std::string admin_pin_hash;      // empty: no PIN set, the admin menu cannot be opened
+};
+
+enum class AdminState { Locked, Pin, Menu, Diagnostics };
+
+class Session {
+public:
+    Session(Navigator &nav, SessionConfig config, Millis now);
+
+    // Any touch or key. Returns false when the touch only dismissed something (none yet).
+    void touch(Millis now);
+    // Moves the idle clock on; resets the session when the warning has run out.
+    void update(Millis now);
+    // When update() next has something to do (warning, its countdown each second, reset, attract).
+    std::optional<Millis> next_deadline(Millis now) const;
+
+    bool warning(Millis now) const;        // the "Still there?" overlay is up
+    int warning_seconds_left(Millis now) const;
+    void still_here(Millis now);           // the button on the warning
+    void reset(Millis now);                // back to attract, everything of the visit forgotten
+    int generation() const { return generation_; } // changes at every reset
+
+    // Text size (100/150/200 %) and contrast, per visit.
+    int text_size() const { return text_size_; }
+    float text_scale() const { return text_size_ / 100.0f; }
+    void cycle_text_size();
+    bool high_contrast() const { return high_contrast_; }
+    void toggle_contrast() { high_contrast_ = !high_contrast_; }
+
+    // Admin: the corner hold opens the keypad; a right PIN opens the menu.
+    AdminState admin() const { return admin_; }
+    void open_admin_pin() { admin_ = AdminState::Pin; }
+    void open_admin(AdminState s) { admin_ = s; } // Menu or Diagnostics, after the PIN was checked
+    void lock_admin() { admin_ = AdminState::Locked; }
+
+    // Which topic title the attract screen shows now (cycles every attract_cycle_ms).
+    size_t attract_index(Millis now, size_t count) const;
+
+    const SessionConfig &config() const { return config_; }
+    Millis started() const { return started_; }
+
+private:
+    Navigator &nav_;
+    SessionConfig config_;
+    Millis last_touch_;
+    Millis attract_since_;
+    Millis started_;
+    int generation_ = 0;
+    int text_size_;
+    bool high_contrast_;
+    AdminState admin_ = AdminState::Locked;
+};
+
+} // namespace hs

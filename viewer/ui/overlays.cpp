@@ -1,0 +1,244 @@
+// Overlays: full-screen windows above the current screen. Each is its own ImGui window brought
+// to the front, so nothing of the screen below can be pressed through it.
+#include "overlays.hpp"
+
+#include "core/pin.hpp"
+#include "frame_input.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hs::ui {
+namespace {
+
+constexpr float kZoomIn = 2.5f;
+
+bool begin_overlay(const char *name, ImVec2 screen, ImU32 dim) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(screen);
+    ImGui::SetNextWindowFocus();
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(dim));
+    bool open = ImGui::Begin(name, nullptr, flags);
+    ImGui::PopStyleColor();
+    return open;
+}
+
+// A card in the middle of the screen; returns its top-left (window coordinates) and width.
+ImVec2 card(const Context &ctx, ImVec2 screen, float width, float height) {
+    const Theme &t = ctx.theme;
+    ImVec2 at((screen.x - width) * 0.5f, std::max(t.margin(), (screen.y - height) * 0.5f));
+    // Portrait: the card sits low, where a standing customer's hand is.
+    if (t.portrait) at.y = std::max(screen.y * 0.4f, screen.y - height - t.margin() * 3);
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), t.color.surface, t.rounding());
+    dl->AddRect(at, ImVec2(at.x + width, at.y + height), t.color.border, t.rounding(), 0, t.px(2));
+    return at;
+}
+
+float centred_text(ImFont *font, ImU32 color, const std::string &text, float x, float y, float width) {
+    float h = wrapped_height(font, text, width);
+    float one = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(one < width ? x + (width - one) * 0.5f : x, y));
+    wrapped_text(font, color, text, width);
+    return h;
+}
+
+// ---- The picture, full screen ----------------------------------------------------------------
+
+void picture_view(const Context &ctx, ImVec2 screen) {
+    UiState &ui = ctx.ui;
+    const Topic *topic = ctx.catalog.find(ui.zoom_topic);
+    if (!topic) {
+        ui.zoom_open = false;
+        return;
+    }
+    const Theme &t = ctx.theme;
+    if (!begin_overlay("picture", screen, IM_COL32(0x10, 0x12, 0x16, 0xFF))) return ImGui::End();
+    const FrameInput &in = frame_input();
+    float close_w = label_width(ctx, icon::close, "Close");
+    ImVec2 close_at(screen.x - t.margin() - close_w, t.margin());
+
+    // The picture fills the screen at zoom 1; double-tap zooms in around the finger and back out.
+    ImVec2 box(screen.x - 2 * t.margin(), screen.y - 2 * t.margin());
+    ImVec2 centre(screen.x * 0.5f, screen.y * 0.5f);
+    for (const Gesture &g : in.gestures) {
+        bool on_close = g.x >= close_at.x && g.y <= close_at.y + t.button_height();
+        if (g.kind == Gesture::Kind::DoubleTap && !on_close) {
+            if (ui.zoom > 1.0f) {
+                ui.zoom = 1.0f;
+                ui.zoom_pan = ImVec2(0, 0);
+            } else { // keep the point under the finger where it is
+                ui.zoom = kZoomIn;
+                ui.zoom_pan = ImVec2((centre.x - g.x) * (kZoomIn - 1), (centre.y - g.y) * (kZoomIn - 1));
+            }
+        }
+        if (g.kind == Gesture::Kind::Drag && ui.zoom > 1.0f) {
+            ui.zoom_pan.x += g.dx;
+            ui.zoom_pan.y += g.dy;
+        }
+    }
+    // Never pan the picture out of sight: at most half the zoomed box beyond the centre.
+    float lim_x = box.x * (ui.zoom - 1) * 0.5f, lim_y = box.y * (ui.zoom - 1) * 0.5f;
+    ui.zoom_pan.x = std::clamp(ui.zoom_pan.x, -lim_x, lim_x);
+    ui.zoom_pan.y = std::clamp(ui.zoom_pan.y, -lim_y, lim_y);
+
+    ImVec2 zbox(box.x * ui.zoom, box.y * ui.zoom);
+    ImVec2 at(centre.x - zbox.x * 0.5f + ui.zoom_pan.x, centre.y - zbox.y * 0.5f + ui.zoom_pan.y);
+    ImGui::GetWindowDrawList()->PushClipRect(ImVec2(0, 0), screen);
+    draw_picture(ctx, *topic, ui.zoom_image, at, zbox);
+    ImGui::GetWindowDrawList()->PopClipRect();
+
+    const char *hint = ui.zoom > 1.0f ? "Drag to look around \xC2\xB7 double-tap to zoom out" : "Double-tap to zoom in";
+    ImFont *f = ctx.fonts.body;
+    float hw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, hint).x;
+    ImVec2 hp((screen.x - hw) * 0.5f, screen.y - t.margin() - f->FontSize);
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(hp.x - t.px(24), hp.y - t.px(12)), ImVec2(hp.x + hw + t.px(24), hp.y + f->FontSize + t.px(12)),
+                      IM_COL32(0, 0, 0, 0xC0), t.rounding());
+    dl->AddText(f, f->FontSize, hp, IM_COL32_WHITE, hint);
+
+    ImGui::SetCursorPos(close_at);
+    if (touch_button(ctx, "picture-close", ImVec2(close_w, t.button_height()), ButtonStyle::Primary, icon::close,
+                     "Close"))
+        ui.zoom_open = false;
+    ImGui::End();
+}
+
+// ---- "Still there?" ---------------------------------------------------------------------------
+
+void idle_warning(const Context &ctx, ImVec2 screen) {
+    const Theme &t = ctx.theme;
+    if (!begin_overlay("idle-warning", screen, IM_COL32(0, 0, 0, 0xB0))) return ImGui::End();
+    int left = ctx.session.warning_seconds_left(ctx.now);
+    float w = std::min(screen.x - 2 * t.margin(), t.px(1000)), pad = t.px(56);
+    std::string message = "No one has touched the screen for a while. To keep your visit private, Help Station "
+                          "will start over in " + std::to_string(left) + (left == 1 ? " second." : " seconds.");
+    float inner = w - 2 * pad;
+    float h = pad + ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize + t.gap() +
+              wrapped_height(ctx.fonts.lead, message, inner) + t.px(48) + t.button_height() * 1.25f + pad;
+    ImVec2 at = card(ctx, screen, w, h);
+    float y = at.y + pad;
+    y += centred_text(ctx.fonts.hero, t.color.accent, icon::clock, at.x + pad, y, inner) + t.gap();
+    y += centred_text(ctx.fonts.h1, t.color.text, "Still there?", at.x + pad, y, inner) + t.gap();
+    y += centred_text(ctx.fonts.lead, t.color.text, message, at.x + pad, y, inner) + t.px(48);
+    ImGui::SetCursorPos(ImVec2(at.x + pad, y));
+    if (touch_button(ctx, "still-here", ImVec2(inner, t.button_height() * 1.25f), ButtonStyle::Primary, icon::hand,
+                     "I'm still here"))
+        ctx.session.still_here(ctx.now);
+    ImGui::End();
+}
+
+// ---- Admin: PIN keypad, menu, diagnostics -----------------------------------------------------
+
+void keypad(const Context &ctx, ImVec2 screen) {
+    const Theme &t = ctx.theme;
+    UiState &ui = ctx.ui;
+    if (!begin_overlay("admin-pin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
+    bool no_pin = ctx.session.config().admin_pin_hash.empty();
+    float key = t.tpx(120), gap = t.gap(), pad = t.px(48);
+    float w = 3 * key + 2 * gap + 2 * pad;
+    std::string shown = no_pin ? "No admin PIN is set: add kiosk.admin_pin_hash to the config (helpstation --hash-pin)"
+                               : std::string(ui.pin_typed.size(), '*');
+    if (shown.empty()) shown = "Enter the PIN";
+    float msg_h = ctx.fonts.body->FontSize * 2.6f;
+    float h = pad + ctx.fonts.h2->FontSize + gap + ctx.fonts.h1->FontSize * 1.2f + msg_h + 4 * (key + gap) + t.button_height() + pad;
+    w = std::max(w, t.px(560));
+    ImVec2 at = card(ctx, screen, w, h);
+    float inner = w - 2 * pad, y = at.y + pad;
+    y += centred_text(ctx.fonts.h2, t.color.text, std::string(icon::lock) + "  Staff only", at.x + pad, y, inner) + gap;
+    ImFont *big = no_pin ? ctx.fonts.small : ctx.fonts.h1;
+    centred_text(big, t.color.text, shown, at.x + pad, y, inner);
+    y += ctx.fonts.h1->FontSize * 1.2f;
+    centred_text(ctx.fonts.body, t.color.caution, ui.pin_message, at.x + pad, y, inner);
+    y += msg_h;
+
+    const char *labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"};
+    float kx = at.x + (w - (3 * key + 2 * gap)) * 0.5f;
+    for (int i = 0; i < 12; ++i) {
+        ImGui::SetCursorPos(ImVec2(kx + (i % 3) * (key + gap), y + (i / 3) * (key + gap)));
+        std::string id = std::string("pin:") + labels[i];
+        const char *glyph = i == 9 ? icon::erase : i == 11 ? icon::backspace : nullptr;
+        const char *label = glyph ? nullptr : labels[i];
+        if (!touch_button(ctx, id.c_str(), ImVec2(key, key), ButtonStyle::Secondary, glyph, label, !no_pin)) continue;
+        if (i == 9) ui.pin_typed.clear();
+        else if (i == 11 && !ui.pin_typed.empty()) ui.pin_typed.pop_back();
+        else if (i != 11 && ui.pin_typed.size() < 12) ui.pin_typed += labels[i];
+        ui.pin_message.clear();
+    }
+    y += 4 * (key + gap);
+    float bw = (inner - gap) * 0.5f;
+    ImGui::SetCursorPos(ImVec2(at.x + pad, y));
+    if (touch_button(ctx, "admin-cancel", ImVec2(bw, t.button_height()), ButtonStyle::Secondary, nullptr, "Cancel")) {
+        ui.pin_typed.clear();
+        ctx.session.lock_admin();
+    }
+    ImGui::SetCursorPos(ImVec2(at.x + pad + bw + gap, y));
+    if (touch_button(ctx, "pin-ok", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::check, "OK",
+                     !no_pin && !ui.pin_typed.empty())) {
+        if (verify_pin(ctx.session.config().admin_pin_hash, ui.pin_typed)) {
+            spdlog::info("admin: PIN accepted");
+            ctx.session.open_admin(AdminState::Menu);
+        } else {
+            spdlog::warn("admin: wrong PIN");
+            ui.pin_message = "Wrong PIN. Try again.";
+        }
+        ui.pin_typed.clear();
+    }
+    ImGui::End();
+}
+
+void admin_menu(const Context &ctx, ImVec2 screen) {
+    const Theme &t = ctx.theme;
+    UiState &ui = ctx.ui;
+    if (!begin_overlay("admin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
+    float pad = t.px(48), bh = t.button_height(), gap = t.gap();
+    float w = std::min(screen.x - 2 * t.margin(), t.px(900));
+    float h = pad + ctx.fonts.h1->FontSize + gap * 2 + 4 * (bh + gap) + pad;
+    ImVec2 at = card(ctx, screen, w, h);
+    float inner = w - 2 * pad, y = at.y + pad;
+    y += centred_text(ctx.fonts.h1, t.color.text, "Admin", at.x + pad, y, inner) + gap * 2;
+    auto item = [&](const char *id, const char *glyph, const char *label, ButtonStyle style) {
+        ImGui::SetCursorPos(ImVec2(at.x + pad, y));
+        bool hit = touch_button(ctx, id, ImVec2(inner, bh), style, glyph, label);
+        y += bh + gap;
+        return hit;
+    };
+    if (item("admin-diagnostics", icon::chart, "Diagnostics", ButtonStyle::Secondary))
+        ctx.session.open_admin(AdminState::Diagnostics);
+    if (item("admin-reload", icon::reload, "Reload topics", ButtonStyle::Secondary)) {
+        ui.reload_requested = true;
+        ctx.session.lock_admin();
+    }
+    if (item("admin-exit", icon::sign_out, "Exit Help Station", ButtonStyle::Secondary)) ui.exit_requested = true;
+    if (item("admin-close", icon::back, "Back to the kiosk", ButtonStyle::Primary)) ctx.session.lock_admin();
+    ImGui::End();
+}
+
+} // namespace
+
+void open_picture(const Context &ctx, const std::string &topic, const std::string &image) {
+    ctx.ui.zoom_open = true;
+    ctx.ui.zoom_topic = topic;
+    ctx.ui.zoom_image = image;
+    ctx.ui.zoom = 1.0f;
+    ctx.ui.zoom_pan = ImVec2(0, 0);
+}
+
+void draw_overlays(const Context &ctx, ImVec2 screen) {
+    if (ctx.ui.zoom_open) picture_view(ctx, screen);
+    switch (ctx.session.admin()) {
+    case AdminState::Pin: return keypad(ctx, screen);
+    case AdminState::Menu: return admin_menu(ctx, screen);
+    case AdminState::Diagnostics: return draw_diagnostics(ctx, screen);
+    case AdminState::Locked: break;
+    }
+    if (ctx.session.warning(ctx.now)) idle_warning(ctx, screen);
+}
+
+} // namespace hs::ui
