@@ -9,4 +9,5 @@ inline constexpr const char *abi_plugins = TEST_ABI_PLUGIN_DIR;    // the edges 
 inline constexpr const char *bundled_plugins = BUNDLED_PLUGIN_DIR; // the topics the product ships
 inline constexpr const char *viewer = HELPSTATION_EXE;             // the real helpstation binary
 inline constexpr const char *output = TEST_OUTPUT_DIR;             // scratch space for screenshots
+inline constexpr const char *example_config = EXAMPLE_CONFIG;     // docs/helpstation.example.toml
 } // namespace test_paths

@@ -12,5 +12,9 @@ std::string hash_pin(const std::string &pin);
 bool verify_pin(const std::string &hash, const std::string &pin);
 // 4 to 12 digits.
 bool is_valid_pin(const std::string &pin);
+// True when `hash` is a well-formed Argon2 hash string that verify_pin could check against, so a
+// hash cut short when copied into the config is caught when the config is read, not at the admin
+// screen.
+bool is_pin_hash(const std::string &hash);
 
 } // namespace hs
