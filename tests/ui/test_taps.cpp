@@ -1,7 +1,9 @@
 // Tapping through the real screens: the same ui::Kiosk the viewer draws, in a real GL window on
-// the test's private Xvfb, with taps fed to ImGui the way the GLFW backend feeds them.
+// the test's private Xvfb, fed pointer events the way the window's callbacks feed them, so taps
+// go through the gesture recognizer exactly as a finger's do.
 #include "app/window.hpp"
 #include "core/catalog.hpp"
+#include "core/pin.hpp"
 #include "support/display.hpp"
 #include "support/test_paths.hpp"
 #include "ui/kiosk.hpp"
@@ -16,34 +18,50 @@
 namespace {
 
 const std::string kTopic = "imessage-facetime-activation";
-const ImVec2 kNowhere(-FLT_MAX, -FLT_MAX); // where the pointer is between taps: nothing hovered
+const std::string kPin = "2468";
+
+hs::SessionConfig session_config() {
+    static const std::string hash = hs::hash_pin(kPin); // slow on purpose: hash once
+    hs::SessionConfig c;
+    c.admin_pin_hash = hash;
+    return c;
+}
 
 class Kiosk {
 public:
     Kiosk(int w, int h)
         : catalog_(hs::load_catalog({test_paths::bundled_plugins})), nav(catalog_),
-          window_((e2e::ensure_display(), std::make_pair(w, h))),
-          ui_(catalog_, nav, [](const std::string &, const std::string &) {}), w_(w), h_(h) {
+          window_((e2e::ensure_display(), hs::app::WindowOptions{std::make_pair(w, h), 0, false}), clock,
+                  [](const hs::InputEvent &) {}),
+          session(nav, session_config(), clock.now()),
+          ui_(catalog_, nav, session, hs::GestureConfig{}, [](const std::string &, const std::string &) {}), w_(w),
+          h_(h) {
         REQUIRE(window_.ok());
+        nav.home(); // these tests start where a customer starts after the attract screen
         settle();
     }
 
-    // One frame with the pointer at `at`, pressed or not.
-    void frame(ImVec2 at, bool down) {
+    // One frame, 16 ms after the previous one, after `events` (with their times set to now).
+    void frame(std::vector<hs::PointerEvent> events = {}) {
+        clock.advance(16);
+        for (hs::PointerEvent &e : events) {
+            e.t = clock.now();
+            hs::InputEvent in;
+            in.pointer = e;
+            ui_.input(in);
+        }
         if (ui_.layout(w_, h_)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
         ImGui_ImplOpenGL3_NewFrame();
-        ImGuiIO &io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(static_cast<float>(w_), static_cast<float>(h_));
-        io.DeltaTime = 1.0f / 60;
-        io.MousePos = at;
-        io.MouseDown[0] = down;
+        ImGui::GetIO().DeltaTime = 1.0f / 60;
+        ui_.begin_frame(clock.now());
         ImGui::NewFrame();
         ui_.build_frame();
         ImGui::Render();
     }
     void settle() {
-        for (int i = 0; i < 3; ++i) frame(kNowhere, false);
+        for (int i = 0; i < 3; ++i) frame();
     }
+    void pointer(hs::PointerEvent::Kind kind, ImVec2 at) { frame({hs::PointerEvent{kind, at.x, at.y, 0}}); }
 
     const hs::ui::TouchTarget *target(const std::string &name) const {
         for (const hs::ui::TouchTarget &t : ui_.targets())
@@ -51,36 +69,54 @@ public:
         return nullptr;
     }
     const hs::ui::TouchTargets &targets() const { return ui_.targets(); }
+    static ImVec2 middle(const hs::ui::TouchTarget &t) { return ImVec2((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2); }
 
     // Taps the middle of the target `name`; false when no such target is on screen.
     bool tap(const std::string &name) {
         settle();
         const hs::ui::TouchTarget *t = target(name);
         if (!t) return false;
-        ImVec2 at((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
-        frame(at, true);
-        frame(at, false);
-        settle();
+        tap_at(middle(*t));
         return true;
     }
-
-    // Presses at `from`, moves by `dy` in small steps, releases.
-    void drag(ImVec2 from, float dy) {
-        settle();
-        frame(from, true);
-        for (int i = 1; i <= 10; ++i) frame(ImVec2(from.x, from.y + dy * i / 10), true);
-        frame(ImVec2(from.x, from.y + dy), false);
+    void tap_at(ImVec2 at) {
+        pointer(hs::PointerEvent::Kind::Down, at);
+        pointer(hs::PointerEvent::Kind::Up, at);
         settle();
     }
+
+    // Presses at `from`, moves by (dx, dy) in 10 steps of 16 ms, releases.
+    void drag(ImVec2 from, float dx, float dy) {
+        settle();
+        pointer(hs::PointerEvent::Kind::Down, from);
+        for (int i = 1; i <= 10; ++i)
+            pointer(hs::PointerEvent::Kind::Move, ImVec2(from.x + dx * i / 10, from.y + dy * i / 10));
+        pointer(hs::PointerEvent::Kind::Up, ImVec2(from.x + dx, from.y + dy));
+    }
+    // Holds still at `at` for `ms`, drawing frames as the viewer would.
+    void hold(ImVec2 at, int ms) {
+        pointer(hs::PointerEvent::Kind::Down, at);
+        for (int t = 0; t < ms; t += 16) frame();
+        pointer(hs::PointerEvent::Kind::Up, at);
+        settle();
+    }
+
+    std::string screen() const { return ui_.screen_name(); }
 
 private:
     hs::Catalog catalog_; // before nav, which refers to it
 
 public:
     hs::Navigator nav;
+    hs::Clock clock;
 
 private:
     hs::app::Window window_;
+
+public:
+    hs::Session session;
+
+private:
     hs::ui::Kiosk ui_;
     int w_, h_;
 };
@@ -159,7 +195,8 @@ TEST_CASE("A drag scrolls the list and does not tap what it started on", "[ui][t
     const hs::ui::TouchTarget *fix = k.target("fix:1");
     REQUIRE(fix);
     float y = fix->min.y;
-    k.drag(ImVec2((fix->min.x + fix->max.x) / 2, (fix->min.y + fix->max.y) / 2), -300);
+    k.drag(Kiosk::middle(*fix), 0, -300);
+    k.settle();
     CHECK(k.nav.route() == kTopic); // no fix started
     REQUIRE(k.target("fix:1"));
     CHECK(k.target("fix:1")->min.y < y - 50); // the list moved with the finger (as far as it scrolls)
