@@ -74,8 +74,33 @@ public:
     void set_config(const GestureConfig &c) { config_ = c; }
 
 private:
+    struct Sample {
+        float x = 0, y = 0;
+        Millis t = 0;
+    };
+    float px(float mm) const;
+    void on_down(const PointerEvent &e, std::vector<Gesture> &out);
+    void track(const PointerEvent &e, std::vector<Gesture> &out);
+    void on_up(const PointerEvent &e, std::vector<Gesture> &out);
+    void abandon_press(Millis t, std::vector<Gesture> &out);
+    void end_drag(const PointerEvent &e, std::vector<Gesture> &out);
+    void end_tap(const PointerEvent &e, std::vector<Gesture> &out);
+    void add_sample(const PointerEvent &e);
+    void release_velocity(float &vx, float &vy) const;
+    std::optional<Gesture::Kind> swipe_kind(float x, float y, float vx) const;
+
     GestureConfig config_;
-    // implementation state (the helper fills this in)
+    bool down_ = false;
+    bool dragging_ = false;
+    bool long_pressed_ = false; // the current press has had its LongPress: it does nothing more
+    float press_x_ = 0, press_y_ = 0;
+    Millis press_t_ = 0;
+    float last_x_ = 0, last_y_ = 0; // where the previous Drag left the finger
+    Millis last_t_ = 0;             // latest event time, so a clock stepping back cannot go negative
+    std::vector<Sample> samples_;   // recent positions of this press, for the release velocity
+    bool tap_pending_ = false;      // the last press was a Tap that a second one could make a DoubleTap
+    float tap_x_ = 0, tap_y_ = 0;
+    Millis tap_end_t_ = 0;
 };
 
 // Coasting after a drag: the scroll keeps moving at the release velocity and slows down
@@ -90,8 +115,13 @@ public:
     void step(Millis now, float &dx, float &dy);
 
 private:
+    double decay_rate() const; // k in v(t) = v0 * e^(-k t), with t in seconds
+
     GestureConfig config_;
-    // implementation state (the helper fills this in)
+    bool moving_ = false;
+    double vx_ = 0, vy_ = 0; // px/s at t_
+    Millis t_ = 0;           // how far step() has integrated
+    Millis stop_t_ = 0;      // when the speed falls to the stop threshold
 };
 
 } // namespace hs
