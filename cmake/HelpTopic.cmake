@@ -5,9 +5,19 @@
 # A picture is named by its file name without extension: step("...", "send-receive").
 # The plugin lands in OUTPUT_DIRECTORY (default: HELPSTATION_PLUGIN_OUTPUT_DIR, the folder the
 # viewer in this build tree reads) and is installed into HELPSTATION_PLUGIN_INSTALL_DIR.
+#
+# Signing: when HELPSTATION_SIGNING_KEY names a secret key file (helpstation-sign keygen), each
+# plugin is signed after every link, and <id>.so.sig is installed beside <id>.so. Unset (the
+# default), plugins are built unsigned.
 
 set(HELPSTATION_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/EmbedImages.cmake")
 find_program(RSVG_CONVERT rsvg-convert)
+set(HELPSTATION_SIGNING_KEY "" CACHE FILEPATH
+    "Secret key file (helpstation-sign keygen) to sign every topic plugin with; empty: plugins are not signed")
+if(HELPSTATION_SIGNING_KEY AND NOT EXISTS "${HELPSTATION_SIGNING_KEY}")
+  message(FATAL_ERROR
+    "HELPSTATION_SIGNING_KEY: ${HELPSTATION_SIGNING_KEY} does not exist (make one with helpstation-sign keygen)")
+endif()
 
 function(add_help_topic id)
   cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;IMAGES" ${ARGN})
@@ -69,5 +79,19 @@ function(add_help_topic id)
   target_link_options(${target} PRIVATE "LINKER:--no-undefined")
   if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
     install(TARGETS ${target} LIBRARY DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
+  endif()
+  if(HELPSTATION_SIGNING_KEY)
+    set(signature "${ARG_OUTPUT_DIRECTORY}/${id}${CMAKE_SHARED_MODULE_SUFFIX}.sig")
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND "$<TARGET_FILE:helpstation-sign>" sign --secret "${HELPSTATION_SIGNING_KEY}" "$<TARGET_FILE:${target}>"
+      BYPRODUCTS "${signature}"
+      COMMENT "Signing ${id}${CMAKE_SHARED_MODULE_SUFFIX}"
+      VERBATIM)
+    add_dependencies(${target} helpstation-sign)
+    # Relink, and so re-sign, when the key file changes: a stale .sig would be refused.
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${HELPSTATION_SIGNING_KEY}")
+    if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
+      install(FILES "${signature}" DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
+    endif()
   endif()
 endfunction()

@@ -12,7 +12,7 @@ const Topic *Catalog::find(const std::string &id) const {
     return nullptr;
 }
 
-Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits) {
+Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits, const TrustPolicy &trust) {
     Catalog catalog;
     auto refuse = [&](Rejection r) {
         spdlog::error("plugin refused: {}: {}", r.plugin, r.reason);
@@ -20,7 +20,16 @@ Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimit
     };
     for (const std::string &folder : folders) {
         std::optional<Rejection> folder_problem;
-        for (const std::string &file : list_plugin_files(folder, folder_problem)) {
+        std::vector<std::string> files = list_plugin_files(folder, folder_problem);
+        if (auto why = folder_problem ? std::nullopt : check_folder_permissions(folder)) {
+            folder_problem = Rejection{folder, *why + "; none of its plugins was loaded"};
+            files.clear();
+        }
+        for (const std::string &file : files) {
+            if (auto why = check_trust(file, trust)) {
+                refuse({file, *why});
+                continue;
+            }
             LoadResult loaded = load_plugin(file, limits);
             if (loaded.rejection) {
                 refuse(std::move(*loaded.rejection));

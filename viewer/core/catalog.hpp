@@ -2,6 +2,7 @@
 #pragma once
 
 #include "plugin_loader.hpp"
+#include "trust.hpp"
 
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ struct Catalog {
 };
 
 // Loads every plugin of every folder. A second plugin with an id already loaded is refused.
-Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits = {});
+// Folders and plugins must pass `trust` (trust.hpp) first; the default still checks permissions.
+Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits = {},
+                     const TrustPolicy &trust = {});
 
 } // namespace hs
