@@ -468,7 +468,7 @@ TEST_CASE("The documented example is valid and shows the real defaults", "[confi
     CHECK(keys == 12);
 }
 
-TEST_CASE("A PIN hashes and verifies; a wrong PIN or a malformed hash does not", "[config]") {
+TEST_CASE("A PIN hashes and verifies, a wrong PIN or a malformed hash does not", "[config]") {
     const std::string hash = hs::hash_pin("4821");
     REQUIRE(!hash.empty());
     CHECK(hash.rfind("$argon2id$", 0) == 0);

@@ -110,7 +110,7 @@ TEST_CASE("The quiet period is configurable", "[watch]") {
     CHECK(changed_folders(w, 50) == std::vector<std::string>{dir.path.string()});
 }
 
-TEST_CASE("An atomic copy is reported when renamed to *.so; the temporary name alone is not", "[watch]") {
+TEST_CASE("An atomic copy is reported when renamed to *.so, the temporary name alone is not", "[watch]") {
     TempDir dir;
     hs::FolderWatcher w({dir.path.string()});
     for (const char *temp : {".topic.so.tmp", "topic.so.part"}) {
@@ -395,7 +395,7 @@ TEST_CASE("200 rapid replacements of one plugin give one report", "[watch]") {
     CHECK(w.take_changed(t + 100000).empty());
 }
 
-TEST_CASE("A path that cannot be watched is a problem reported once; fixed, it is watched", "[watch]") {
+TEST_CASE("A path that cannot be watched is a problem reported once, fixed, it is watched", "[watch]") {
     TempDir parent;
     const std::string folder = parent / "plugins";
     write_file(folder, "a file where the folder should be");

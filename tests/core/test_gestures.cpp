@@ -363,7 +363,7 @@ TEST_CASE("Gestures: taps too far apart in time or place are just taps", "[gestu
     CHECK(dense.names() == "Tap Tap");
 }
 
-TEST_CASE("Gestures: a third tap starts a new pair; a drag or long-press between taps breaks it", "[gestures]") {
+TEST_CASE("Gestures: a third tap starts a new pair, a drag or long-press between taps breaks it", "[gestures]") {
     Driver triple;
     triple.tap(100, 100, 0, 50).tap(100, 100, 150, 200).tap(100, 100, 300, 350);
     CHECK(triple.names() == "Tap Tap DoubleTap Tap");
@@ -575,7 +575,7 @@ TEST_CASE("Kinetic: stop() stops at once, and a new release replaces the old", "
     CHECK(dy > 0);
 }
 
-TEST_CASE("Kinetic: slow releases do not coast; the threshold is in mm/s", "[gestures]") {
+TEST_CASE("Kinetic: slow releases do not coast, the threshold is in mm/s", "[gestures]") {
     // 40 mm/s is 151.2 px/s at 96 dpi and 400 px/s at 10 px/mm.
     hs::Kinetic k;
     k.release(150, 0, 0);

@@ -93,7 +93,7 @@ TEST_CASE("Equal versions: the first path in name order wins, whatever the listi
           "shadowed by /a/wifi.so (same version 1.2.0 as 1.2, the first path in name order wins)");
 }
 
-TEST_CASE("A higher version wins even when its path sorts last; a pre-release loses to its release", "[versions]") {
+TEST_CASE("A higher version wins even when its path sorts last, a pre-release loses to its release", "[versions]") {
     hs::VersionSelection s = hs::select_versions({
         {"t", "2.0.0-beta", "/a/t.so"},
         {"t", "2.0.0", "/z/t.so"},
@@ -105,7 +105,7 @@ TEST_CASE("A higher version wins even when its path sorts last; a pre-release lo
     CHECK(s.shadowed[1].reason == "shadowed by /z/t.so (version 2.0.0 is higher than not-a-version)");
 }
 
-TEST_CASE("No duplicates: everything wins; no candidates: nothing", "[versions]") {
+TEST_CASE("No duplicates: everything wins, no candidates: nothing", "[versions]") {
     hs::VersionSelection s = hs::select_versions({{"a", "1.0.0", "/a.so"}, {"b", "1.0.0", "/b.so"}});
     CHECK(s.winners == std::vector<std::size_t>{0, 1});
     CHECK(s.shadowed.empty());

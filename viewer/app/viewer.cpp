@@ -135,7 +135,9 @@ int run_viewer(const ViewerSetup &setup) {
                 break;
             }
         }
-        if (replay) {
+        // The replay starts once the first frames are drawn: ImGui only knows what is under the
+        // pointer from the frame before.
+        if (replay && status.frames >= kSettleFrames) {
             while (auto in = replay->next(now, find_target)) {
                 if (in->kind == ReplayInput::Kind::Advance) {
                     clock.advance(in->advance);
@@ -194,6 +196,7 @@ int run_viewer(const ViewerSetup &setup) {
         }
         bool replay_done = !replay || replay->finished();
         if (replay_done && !kiosk.animating()) ++frames_after_replay;
+        if (!options.screenshot.empty()) frames_due = std::max(frames_due, 2); // on to the picture
         if (!options.screenshot.empty() && replay_done && frames_after_replay >= kSettleFrames) {
             std::string error = save_screenshot(options.screenshot, w, h);
             if (!error.empty()) {
