@@ -1,6 +1,7 @@
 #include "screenshot.hpp"
 
 #include <glad/gl.h>
+#include <spdlog/spdlog.h>
 #include <stb_image_write.h>
 
 #include <cstring>
@@ -10,6 +11,8 @@ namespace hs::app {
 
 std::string save_screenshot(const std::string &path, int width, int height) {
     std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
+    // An error left over from earlier drawing is not this read's: report it, then start clean.
+    for (GLenum e = glGetError(); e != GL_NO_ERROR; e = glGetError()) spdlog::warn("GL error 0x{:x} before the screenshot", e);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());

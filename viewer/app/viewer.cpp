@@ -169,7 +169,13 @@ int run_viewer(const ViewerSetup &setup) {
         // A new size or text size means a new font atlas: the backend re-creates its objects,
         // the font texture among them, on the next NewFrame.
         bool new_atlas = kiosk.layout(w, h);
-        if (new_atlas) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        if (new_atlas) {
+            // Only the font texture changes; the shaders and buffers stay. Unbind the old
+            // texture first: the backend restores whatever was bound and it is about to be deleted.
+            glBindTexture(GL_TEXTURE_2D, 0);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         kiosk.begin_frame(now);

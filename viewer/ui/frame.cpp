@@ -39,34 +39,37 @@ void bar_background(const Context &ctx, float y, float width, bool line_below) {
     dl->AddLine(ImVec2(p.x, p.y + ly), ImVec2(p.x + width, p.y + ly), t.color.border, t.px(2));
 }
 
-// Home and Back; then the text size and contrast buttons. Returns the x where the bar ends.
+// Home and Back, then the text size and contrast buttons, from (x, y). In portrait (`fill`) the
+// row spans `width`: Home and Back share what the other two leave, and when large text makes the
+// row too long, the text size button drops its percentage, then Home and Back their words.
 void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
     const Theme &t = ctx.theme;
-    Screen screen = ctx.nav.state().screen;
-    bool at_home = screen == Screen::Home;
-    float bh = t.button_height();
+    bool at_home = ctx.nav.state().screen == Screen::Home;
+    float bh = t.button_height(), gap = t.gap();
     std::string size_label = std::to_string(ctx.session.text_size()) + "%";
-    float home_w = label_width(ctx, icon::home, "Home"), back_w = label_width(ctx, icon::back, "Back");
-    float size_w = label_width(ctx, icon::text_size, size_label.c_str());
-    float contrast_w = label_width(ctx, icon::contrast, nullptr);
-    if (fill) { // portrait: the bar is the whole width, Home and Back share what is left
-        float rest = width - size_w - contrast_w - 3 * t.gap();
-        home_w = back_w = std::max(home_w, rest * 0.5f);
-    }
+    const char *home_label = "Home", *back_label = "Back", *size_text = size_label.c_str();
+    auto total = [&] {
+        return label_width(ctx, icon::home, home_label) + label_width(ctx, icon::back, back_label) +
+               label_width(ctx, icon::text_size, size_text) + label_width(ctx, icon::contrast, nullptr) + 3 * gap;
+    };
+    if (total() > width) size_text = nullptr;
+    if (total() > width) home_label = back_label = nullptr;
+    float home_w = label_width(ctx, icon::home, home_label), back_w = label_width(ctx, icon::back, back_label);
+    float size_w = label_width(ctx, icon::text_size, size_text), contrast_w = label_width(ctx, icon::contrast, nullptr);
+    if (fill) home_w = back_w = std::max(home_w, (width - size_w - contrast_w - 3 * gap) * 0.5f);
+
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (touch_button(ctx, "home", ImVec2(home_w, bh), ButtonStyle::Secondary, icon::home, "Home", !at_home))
+    if (touch_button(ctx, "home", ImVec2(home_w, bh), ButtonStyle::Secondary, icon::home, home_label, !at_home))
         ctx.nav.home();
-    x += home_w + t.gap();
-    ImGui::SetCursorPos(ImVec2(x, y));
-    if (touch_button(ctx, "back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back", !at_home))
+    ImGui::SetCursorPos(ImVec2(x + home_w + gap, y));
+    if (touch_button(ctx, "back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, back_label, !at_home))
         ctx.nav.back();
-    x += back_w + t.gap();
-    float sx = fill ? t.margin() + width - size_w - contrast_w - t.gap() : x + t.gap();
+    // Landscape: a wider gap sets the display controls apart from navigation.
+    float sx = x + home_w + back_w + (fill ? 2 * gap : 3 * gap);
     ImGui::SetCursorPos(ImVec2(sx, y));
-    if (touch_button(ctx, "text-size", ImVec2(size_w, bh), ButtonStyle::Secondary, icon::text_size,
-                     size_label.c_str()))
+    if (touch_button(ctx, "text-size", ImVec2(size_w, bh), ButtonStyle::Secondary, icon::text_size, size_text))
         ctx.session.cycle_text_size();
-    ImGui::SetCursorPos(ImVec2(sx + size_w + t.gap(), y));
+    ImGui::SetCursorPos(ImVec2(sx + size_w + gap, y));
     if (touch_button(ctx, "contrast", ImVec2(contrast_w, bh), ButtonStyle::Secondary, icon::contrast, nullptr))
         ctx.session.toggle_contrast();
 }
