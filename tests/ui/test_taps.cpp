@@ -231,3 +231,75 @@ TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[u
         }
     }
 }
+
+TEST_CASE("A swipe turns the step page, a slow vertical drag does not", "[ui][gestures]") {
+    Kiosk k(1920, 1080);
+    REQUIRE(k.nav.open_route(kTopic + "/fix/1/step/2").empty());
+    k.settle();
+    // Finger to the left: the next step.
+    k.drag(ImVec2(1400, 600), -500, 0);
+    k.settle();
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/3");
+    k.drag(ImVec2(600, 600), 500, 0);
+    k.settle();
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/2");
+    k.drag(ImVec2(600, 500), 0, 200);
+    k.settle();
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/2");
+}
+
+TEST_CASE("A flicked list keeps coasting after the finger lifts, and a touch stops it", "[ui][gestures]") {
+    Kiosk k(1080, 1920); // the topic page is longer than a portrait screen
+    REQUIRE(k.nav.open_route(kTopic).empty());
+    k.settle();
+    // Where the page is, read off a touch target on it (the bars do not scroll).
+    auto page_y = [&]() -> float {
+        for (const hs::ui::TouchTarget &t : k.targets())
+            if (t.name.rfind("fix:", 0) == 0 || t.name == "faq") return t.min.y;
+        return -1e9f;
+    };
+    float before = page_y();
+    REQUIRE(before > -1e9f);
+    // A quick flick upwards: 100 px in 5 frames of 16 ms (1250 px/s).
+    ImVec2 from(540, 1000);
+    k.pointer(hs::PointerEvent::Kind::Down, from);
+    for (int i = 1; i <= 5; ++i) k.pointer(hs::PointerEvent::Kind::Move, ImVec2(from.x, from.y - 20.0f * i));
+    k.pointer(hs::PointerEvent::Kind::Up, ImVec2(from.x, from.y - 100));
+    float at_release = page_y();
+    CHECK(at_release < before - 50); // the page followed the finger
+    for (int i = 0; i < 5; ++i) k.frame();
+    float coasted = page_y();
+    CHECK(coasted < at_release - 20); // and keeps moving without it
+    CHECK(k.nav.route() == kTopic);   // nothing was tapped
+    // A finger down stops it where it is.
+    k.pointer(hs::PointerEvent::Kind::Down, ImVec2(540, 1000));
+    float stopped = page_y();
+    for (int i = 0; i < 5; ++i) k.frame();
+    CHECK(page_y() == Approx(stopped).margin(1));
+    k.pointer(hs::PointerEvent::Kind::Up, ImVec2(540, 1000));
+}
+
+TEST_CASE("A long press on a button does not tap it, and 3 s on the corner asks for the PIN", "[ui][gestures]") {
+    Kiosk k(1920, 1080);
+    REQUIRE(k.nav.open_route(kTopic).empty());
+    k.settle();
+    const hs::ui::TouchTarget *fix = k.target("fix:1");
+    REQUIRE(fix);
+    k.hold(Kiosk::middle(*fix), 1000);
+    CHECK(k.nav.route() == kTopic);
+    CHECK(k.session.admin() == hs::AdminState::Locked);
+    k.hold(ImVec2(20, 20), 1500); // not long enough
+    CHECK(k.session.admin() == hs::AdminState::Locked);
+    k.hold(ImVec2(20, 20), 3100);
+    CHECK(k.session.admin() == hs::AdminState::Pin);
+    CHECK(k.screen() == "admin-pin");
+    CHECK(k.nav.route() == kTopic); // the hold did not press Home under it
+    for (const char *digit : {"pin:1", "pin:2", "pin:3", "pin:4"}) REQUIRE(k.tap(digit));
+    REQUIRE(k.tap("pin-ok"));
+    CHECK(k.session.admin() == hs::AdminState::Pin); // wrong PIN: still locked
+    for (char d : kPin) REQUIRE(k.tap(std::string("pin:") + d));
+    REQUIRE(k.tap("pin-ok"));
+    CHECK(k.session.admin() == hs::AdminState::Menu);
+    REQUIRE(k.tap("admin-close"));
+    CHECK(k.session.admin() == hs::AdminState::Locked);
+}
