@@ -14,6 +14,7 @@ struct Options {
     std::string screenshot;                      // --screenshot FILE.png: render, save, exit
     bool list_topics = false;                    // --list-topics
     bool json = false;                           // --json (with --list-topics)
+    std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
     std::string log_level = "info";
 };
 
