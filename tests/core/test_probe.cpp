@@ -115,6 +115,16 @@ TEST_CASE("Many probes run side by side and come back in the order asked", "[pro
     }
 }
 
+TEST_CASE("Decoding pictures has its own time limit, apart from the plugin's code", "[probe]") {
+    hs::ProbeOptions options;
+    options.timeout_ms = 5000;
+    options.decode_timeout_ms = 1; // no real topic decodes in 1 ms
+    std::string bundled = std::string(test_paths::bundled_plugins) + "/imessage-facetime-activation.so";
+    hs::ProbeVerdict v = hs::probe_plugin(test_paths::probe, bundled, options);
+    CHECK(v.outcome == hs::ProbeVerdict::Outcome::quarantined);
+    CHECK(v.reason == "no answer in 0.001 s (stuck while decoding pictures)");
+}
+
 TEST_CASE("Without a probe to run, plugins stay out and say why", "[probe]") {
     hs::ProbeSetup s = setup();
     s.probe_exe = "/nonexistent/helpstation-probe";

@@ -52,6 +52,7 @@ struct Child {
     int pidfd = -1; // readable once the child has exited; -1 when the kernel has none
     Clock::time_point started, deadline;
     std::string output;
+    bool decoding = false; // reached the pictures phase: the plugin's own code is done
     bool exited = false, timed_out = false, overflowed = false;
 };
 
@@ -149,8 +150,8 @@ ProbeVerdict judge(const Child &c, int status, const ProbeOptions &options) {
     if (c.overflowed) {
         v.reason = "wrote more than " + std::to_string(kMaxOutput / 1024) + " KiB of output " + where;
     } else if (c.timed_out) {
-        v.reason = t.answer ? "answered but did not exit within " + format_seconds(options.timeout_ms)
-                            : "no answer in " + format_seconds(options.timeout_ms) + " (stuck " + where + ")";
+        std::string limit = format_seconds(c.decoding ? options.decode_timeout_ms : options.timeout_ms);
+        v.reason = t.answer ? "answered but did not exit within " + limit : "no answer in " + limit + " (stuck " + where + ")";
     } else if (WIFSIGNALED(status)) {
         v.reason = "killed by " + signal_name(WTERMSIG(status)) + " " + (t.answer ? "after answering" : where);
         if (!t.fault.empty()) v.reason += " (" + t.fault + ")";
@@ -243,6 +244,10 @@ std::vector<ProbeVerdict> probe_plugins(const std::string &probe_exe, const std:
         for (size_t i = 0; i < running.size();) {
             Child &c = running[i];
             drain(c);
+            if (!c.decoding && c.output.find(phase_line("pictures")) != std::string::npos) {
+                c.decoding = true;
+                c.deadline = now + std::chrono::milliseconds(options.decode_timeout_ms);
+            }
             // An exit is final even while something the child forked still holds the pipe open:
             // everything the child wrote is already in the pipe.
             c.exited = has_exited(c);

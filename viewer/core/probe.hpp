@@ -11,7 +11,12 @@
 namespace hs {
 
 struct ProbeOptions {
-    int timeout_ms = 2000;            // per plugin, from start to exit; then the child is killed
+    // For the plugin's own code: from the start of the child until the library is closed again.
+    // Past it the child is killed and the plugin quarantined as hung.
+    int timeout_ms = 2000;
+    // Then for decoding its pictures, where no plugin code runs: a big topic of many photos may
+    // legitimately take seconds on a slow kiosk, and must not be taken for a hang.
+    int decode_timeout_ms = 30000;
     size_t memory_limit_mb = 1024;    // the child's address space (RLIMIT_AS): a huge allocation fails there
     unsigned max_parallel = 0;        // children at once; 0: one per core this process may use
 };

@@ -10,6 +10,7 @@
 #include "core/plugin_loader.hpp"
 #include "core/probe_protocol.hpp"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -56,6 +57,13 @@ int main(int argc, char **argv) {
         }
     }
     if (plugin.empty()) return usage();
+
+    // Decoding allocates a few MiB per picture. By default each such buffer is a fresh mmap,
+    // faulted in page by page and unmapped again: keeping them in the heap for reuse cuts a
+    // probe of the bundled topic (15 pictures of 600x1100) from ~19000 page faults to ~1800 and
+    // from ~110 to ~60 ms.
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 
     int stack_top = 0;
     const int answer = hs::probe::confine(memory_mb, &stack_top);
