@@ -45,7 +45,8 @@ Catalog load(const std::vector<std::string> &folders, const ProbeSetup *setup, c
                 // What passed must be what is loaded: a file replaced since its check waits for
                 // the next one.
                 if (!unchanged_since(*vetted[i].fingerprint)) {
-                    refuse({file, "changed while it was being checked; it is checked again at the next start"});
+                    refuse({file, "changed while it was being checked; it is checked again at the next start",
+                            RejectionKind::unchecked});
                     continue;
                 }
             }
