@@ -55,7 +55,7 @@ TEST_CASE("The viewer names each broken plugin and keeps the good one", "[e2e]")
     REQUIRE(run.exit_code == 0); // rejected plugins are not an error of the viewer
     nlohmann::json doc = nlohmann::json::parse(run.out);
     CHECK(doc["topics"].size() == 2);
-    REQUIRE(doc["rejected"].size() == 8);
+    REQUIRE(doc["rejected"].size() == 7);
     std::map<std::string, std::string> reasons; // file name -> reason
     for (const nlohmann::json &r : doc["rejected"])
         reasons[std::filesystem::path(r["plugin"].get<std::string>()).filename().string()] = r["reason"];
@@ -66,7 +66,13 @@ TEST_CASE("The viewer names each broken plugin and keeps the good one", "[e2e]")
     CHECK_THAT(reasons["corrupt-picture.so"], Catch::Contains("'corrupt': cannot be decoded"));
     CHECK_THAT(reasons["bad-utf8.so"], Catch::Contains("summary: invalid UTF-8"));
     CHECK_THAT(reasons["missing-picture.so"], Catch::Contains("no picture named 'nowhere'"));
-    CHECK_THAT(reasons["twin-b.so"], Catch::Contains("duplicate topic id 'twin-topic'"));
+    // Two plugins of one topic id: the higher version is shown, the other listed as shadowed.
+    REQUIRE(doc["shadowed"].size() == 1);
+    CHECK_THAT(doc["shadowed"][0]["plugin"].get<std::string>(), Catch::EndsWith("twin-a.so"));
+    CHECK_THAT(doc["shadowed"][0]["reason"].get<std::string>(), Catch::Contains("twin-b.so (version 2.0.0 is higher"));
+    bool twin_b_shown = false;
+    for (const nlohmann::json &t : doc["topics"]) twin_b_shown |= t["title"] == "Twin B";
+    CHECK(twin_b_shown);
 }
 
 TEST_CASE("Every step of the seed topic renders to a real picture, landscape and portrait", "[e2e][screens]") {
@@ -182,13 +188,20 @@ TEST_CASE("The viewer survives every fault in a folder and lists the good topics
     std::map<std::string, std::pair<std::string, std::string>> rejected; // file name -> kind, reason
     for (const nlohmann::json &r : doc["rejected"])
         rejected[std::filesystem::path(r["plugin"].get<std::string>()).filename().string()] = {r["kind"], r["reason"]};
-    CHECK(rejected.size() == 20);
+    CHECK(rejected.size() == 19);
+    // The twins of the good topic, one of the same version and one older: shadowed, not loaded.
+    std::map<std::string, std::string> shadowed;
+    for (const nlohmann::json &r : doc["shadowed"])
+        shadowed[std::filesystem::path(r["plugin"].get<std::string>()).filename().string()] = r["reason"];
+    CHECK(shadowed.size() == 2);
+    CHECK_THAT(shadowed["twin-of-good.so"], Catch::Contains("same version 1.2.3"));
+    CHECK_THAT(shadowed["older-twin-of-good.so"], Catch::Contains("is higher than 0.9.0"));
     for (const char *f : {"segfault", "constructor-crash", "abort", "exit", "hang", "recursion", "huge-alloc"}) {
         INFO(f);
         CHECK(rejected[std::string(f) + ".so"].first == "quarantined");
     }
     for (const char *f : {"thread", "returns-null", "wrong-abi", "short-struct", "no-entry", "not-elf", "empty", "bad-utf8",
-                          "no-picture-bytes", "corrupt-picture", "truncated-picture", "huge-picture", "twin-of-good"}) {
+                          "no-picture-bytes", "corrupt-picture", "truncated-picture", "huge-picture"}) {
         INFO(f);
         CHECK(rejected[std::string(f) + ".so"].first == "refused");
     }

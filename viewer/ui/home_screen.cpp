@@ -51,7 +51,8 @@ void draw_home(const Context &ctx, ImVec2 body) {
     const Theme &t = ctx.theme;
     if (ctx.catalog.topics.empty()) {
         // Nothing loaded (yet): say so calmly; the reasons are in the log for the operator.
-        centred_message(ctx, body, icon::life_ring, t.color.accent, "Help is being set up",
+        centred_message(ctx, body, icon::life_ring, t.color.accent,
+                        ctx.catalog.loading ? "Getting the help topics ready" : "Help is being set up",
                         "Please ask a team member: they will be glad to help you.", [](float, float) {});
         return;
     }
@@ -113,6 +114,11 @@ void draw_home(const Context &ctx, ImVec2 body) {
         }
     }
     if (column != 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + card.y + t.gap());
+    if (ctx.catalog.loading) { // quiet: more topics are on their way, nothing to do about it
+        ImGui::SetCursorPosX(t.margin());
+        wrapped_text(ctx.fonts.small, t.color.text_muted, std::string(icon::clock) + "  More topics are loading\xE2\x80\xA6",
+                     width);
+    }
     ImGui::Dummy(ImVec2(0, t.margin()));
 }
 
