@@ -117,6 +117,7 @@ int run_viewer(const ViewerSetup &setup) {
 
     int frames_due = kSettleFrames;
     int frames_after_replay = 0;
+    int frames_since_replay_input = 0; // a replay command waits until its predecessor is drawn
     Millis wake_at = clock.now() + kLongestSleepMs;
     std::string last_dump;
     NavState last_state = nav.state();
@@ -145,7 +146,8 @@ int run_viewer(const ViewerSetup &setup) {
         // The replay starts once the first frames are drawn: ImGui only knows what is under the
         // pointer from the frame before.
         if (replay && status.frames >= kSettleFrames) {
-            while (auto in = replay->next(now, find_target)) {
+            while (auto in = replay->next(now, find_target, frames_since_replay_input >= 2)) {
+                frames_since_replay_input = 0;
                 if (in->kind == ReplayInput::Kind::Advance) {
                     clock.advance(in->advance);
                     now = clock.now();
@@ -209,6 +211,7 @@ int run_viewer(const ViewerSetup &setup) {
         if (new_atlas) ImGui::GetIO().Fonts->ClearTexData();
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status.frames;
+        ++frames_since_replay_input;
         status.last_frame_ms = ms;
         status.slowest_frame_ms = std::max(status.slowest_frame_ms, ms);
         kiosk.set_status(status);
