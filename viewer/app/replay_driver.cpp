@@ -8,7 +8,7 @@ namespace {
 ReplayScript load_and_report(const std::string &path, int &exit_code) {
     ReplayScript script = load_replay(path);
     if (!script.error.empty()) {
-        spdlog::error("replay: {} (the replay stops before that line)", script.error);
+        spdlog::error("replay: {}{}", script.error, script.commands.empty() ? "" : " (the replay stops before that line)");
         exit_code = 2;
     }
     return script;

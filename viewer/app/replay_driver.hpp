@@ -19,15 +19,15 @@ public:
     bool feed(Clock &clock, ui::Kiosk &kiosk);
     void frame_drawn() { ++frames_since_input_; }
 
-    bool finished() const { return player_.finished(); }
+    bool finished(Millis now) const { return player_.finished(now); }
     std::optional<Millis> next_deadline() const { return player_.next_deadline(); }
     // 0, or 2 when the script had a bad line or a `press` found no such target.
     int exit_code() const { return exit_code_; }
 
 private:
+    int exit_code_ = 0; // before player_: its constructor may set it
     ReplayPlayer player_;
     int frames_since_input_ = 0;
-    int exit_code_ = 0;
 };
 
 } // namespace hs::app

@@ -32,6 +32,8 @@ namespace {
 constexpr int kSettleFrames = 3;
 // Without a timer due, wake up this often anyway (costs no frame) in case a wake-up was missed.
 constexpr Millis kLongestSleepMs = 5000;
+// --open, --replay and --screenshot wait for the first full catalog, at most this long.
+constexpr Millis kFirstCatalogWaitMs = 20000;
 
 // Replaces `path` whole, so a reader never sees half a file.
 void write_atomically(const std::string &path, const std::string &text) {
@@ -69,8 +71,8 @@ public:
               spdlog::error("{}: {}", source, why);
               status_.problems.push_back({source, why});
           }) {
-        if (std::string why = nav_.open_route(options_.open_route); !why.empty())
-            spdlog::warn("{}; showing home instead", why);
+        nav_.open_route("attract"); // until the route can be opened (open_route_when_ready)
+        started_ = clock.now();
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
         if (!options_.replay.empty()) {
@@ -88,11 +90,13 @@ public:
             wait();
             if (window_.take_input()) owe(kSettleFrames);
             if (close_requested()) return exit_code();
-            // The replay starts once the first frames are drawn: ImGui knows what is under the
-            // pointer only from the frame before.
-            if (replay_ && status_.frames >= kSettleFrames && replay_->feed(clock_, kiosk_)) owe(kSettleFrames);
-            if (clock_.now() >= wake_at_) owe(1);
             take_new_catalog();
+            open_route_when_ready();
+            // The replay starts once the route is open and the first frames are drawn: ImGui knows
+            // what is under the pointer only from the frame before.
+            if (replay_ && route_open_ && status_.frames >= kSettleFrames && replay_->feed(clock_, kiosk_))
+                owe(kSettleFrames);
+            if (clock_.now() >= wake_at_) owe(1);
             if (frames_due_ <= 0 && !kiosk_.animating()) continue;
 
             auto [w, h] = window_.framebuffer_size();
@@ -106,11 +110,7 @@ public:
     }
 
 private:
-    static GestureConfig gestures(const Window &window) {
-        GestureConfig g;
-        g.px_per_mm = window.px_per_mm();
-        return g;
-    }
+    static GestureConfig gestures(const Window &window) { return ui::Kiosk::touch_settings(window.px_per_mm()); }
     void owe(int frames) { frames_due_ = std::max(frames_due_, frames); }
     int exit_code() const { return replay_ ? replay_->exit_code() : 0; }
 
@@ -135,6 +135,18 @@ private:
         return false;
     }
 
+    // The starting route needs its topic: it is opened once every plugin has been looked at (the
+    // worker publishes what is ready as it goes), or after kFirstCatalogWaitMs whatever there is.
+    void open_route_when_ready() {
+        if (route_open_) return;
+        if (shown_->loading && clock_.now() - started_ < kFirstCatalogWaitMs) return;
+        if (std::string why = nav_.open_route(options_.open_route); !why.empty())
+            spdlog::warn("{}; showing home instead", why);
+        route_open_ = true;
+        last_state_ = nav_.state();
+        owe(kSettleFrames);
+    }
+
     // A new catalog is taken on Home or between customers, never from under someone reading.
     void take_new_catalog() {
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
@@ -153,16 +165,20 @@ private:
         // A new size or text size means a new font atlas. Only the font texture changes; unbind
         // the old one first, since the backend restores whatever was bound and it is being deleted.
         bool new_atlas = kiosk_.layout(w, h);
-        if (new_atlas) {
+        bool had_device = device_ready_;
+        ImGui_ImplOpenGL3_NewFrame(); // the first one creates the font texture from the atlas
+        device_ready_ = true;
+        if (new_atlas && had_device) {
             glBindTexture(GL_TEXTURE_2D, 0);
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         kiosk_.begin_frame(clock_.now());
+        NavState before = nav_.state();
         ImGui::NewFrame();
         kiosk_.build_frame();
+        bool moved = !(nav_.state() == before); // a tap in this frame: its targets are the old screen's
         ImGui::Render();
         glViewport(0, 0, w, h);
         ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk_.theme().color.background);
@@ -176,9 +192,10 @@ private:
         ++status_.frames;
         status_.last_frame_ms = ms;
         status_.slowest_frame_ms = std::max(status_.slowest_frame_ms, ms);
+        status_.latest = setup_.host.catalog();
         kiosk_.set_status(status_);
         if (replay_) replay_->frame_drawn();
-        if (!options_.dump_ui.empty()) {
+        if (!options_.dump_ui.empty() && !moved) {
             std::string dump = kiosk_.describe_json();
             if (dump != last_dump_) write_atomically(options_.dump_ui, dump);
             last_dump_ = std::move(dump);
@@ -187,7 +204,7 @@ private:
 
     // Screenshot, exit, reload, and what the next frames and timers are. A value: exit with it.
     std::optional<int> after_frame(int w, int h) {
-        bool replay_done = !replay_ || replay_->finished();
+        bool replay_done = route_open_ && (!replay_ || replay_->finished(clock_.now()));
         if (replay_done && !kiosk_.animating()) ++frames_after_replay_;
         if (!options_.screenshot.empty()) {
             owe(2); // on to the picture
@@ -195,7 +212,7 @@ private:
         }
         glfwSwapBuffers(window_.handle());
         if (kiosk_.exit_requested()) {
-            spdlog::info("exit requested from the admin menu");
+            spdlog::info("exit requested");
             return exit_code();
         }
         if (kiosk_.take_reload_request()) {
@@ -241,6 +258,15 @@ private:
     Millis wake_at_ = 0;
     std::string last_dump_;
     NavState last_state_;
+    Millis started_ = 0;
+    bool route_open_ = false;
+    bool device_ready_ = false;
+};
+
+// Stops the plugin worker before the window (and GLFW, which its wake-ups call) goes away.
+struct StopHostFirst {
+    PluginHost &host;
+    ~StopHostFirst() { host.stop(); }
 };
 
 } // namespace
@@ -259,8 +285,10 @@ int run_viewer(const ViewerSetup &setup) {
                   });
     if (!window.ok()) {
         spdlog::critical("{}", window.error());
+        setup.host.stop();
         return 1;
     }
+    StopHostFirst stop_host{setup.host};
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
     glfw_ready = true;
     FrameLoop frame_loop(setup, window, clock);
