@@ -92,6 +92,7 @@ TEST_CASE("Missing plugin folders are reported and the others still load", "[loa
     REQUIRE(c.rejected.size() == 1);
     CHECK(c.rejected[0].plugin == "/nonexistent/helpstation-plugins");
     CHECK(c.rejected[0].reason == "plugin folder does not exist");
+    CHECK(c.rejected[0].kind == hs::RejectionKind::folder);
 }
 
 TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]") {
@@ -117,7 +118,8 @@ TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]"
 }
 
 TEST_CASE("A picture is checked by its header at load, and decoded only when shown", "[loader]") {
-    // The viewer decodes pictures lazily; one that fails then becomes a placeholder (see e2e).
+    // Loading reads only the header. The probe decodes every pixel before the kiosk loads a plugin
+    // (test_probe.cpp); loaded without one, a broken picture becomes a placeholder (tests/ui).
     hs::Catalog c = hs::load_catalog({test_paths::placeholder_plugins});
     REQUIRE(c.rejected.empty());
     const hs::Topic *t = c.find("truncated-picture");

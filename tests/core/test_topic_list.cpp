@@ -23,6 +23,7 @@ TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]"
     for (const nlohmann::json &r : doc["rejected"]) {
         CHECK_FALSE(r["plugin"].get<std::string>().empty());
         CHECK_FALSE(r["reason"].get<std::string>().empty());
+        CHECK(r["kind"] == "refused"); // loaded without probes: nothing can be quarantined
     }
 }
 
@@ -31,6 +32,16 @@ TEST_CASE("The list-topics text names loaded and rejected plugins", "[list]") {
     std::string text = hs::list_topics_text(c);
     CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("8 plugin(s) rejected") &&
                          Catch::Contains("test-topic 1.2.3") && Catch::Contains("not-elf.so"));
+}
+
+TEST_CASE("The list-topics report says what kind of rejection each is", "[list]") {
+    hs::Catalog c;
+    c.rejected.push_back({"/plugins/crash.so", "killed by SIGSEGV during entry", hs::RejectionKind::quarantined});
+    c.rejected.push_back({"/nowhere", "plugin folder does not exist", hs::RejectionKind::folder});
+    nlohmann::json doc = nlohmann::json::parse(hs::list_topics_json(c));
+    CHECK(doc["rejected"][0]["kind"] == "quarantined");
+    CHECK(doc["rejected"][1]["kind"] == "folder");
+    CHECK_THAT(hs::list_topics_text(c), Catch::Contains("quarantined: killed by SIGSEGV during entry"));
 }
 
 TEST_CASE("The list-topics JSON survives file names that are not UTF-8", "[list]") {

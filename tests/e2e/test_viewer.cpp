@@ -117,14 +117,16 @@ TEST_CASE("An invalid route falls back to home and says why", "[e2e][routes]") {
     CHECK(e2e::difference(e2e::load_png(path), home) == 0.0);
 }
 
-TEST_CASE("A picture that fails to decode shows a placeholder and is reported, not fatal", "[e2e]") {
-    // truncated.png has a valid header (so the plugin loads) but its pixels are cut off.
+TEST_CASE("A picture the GPU cannot take shows a placeholder and is reported, not fatal", "[e2e]") {
+    // too-wide.png is valid and passes the probe, but at 32769 pixels it is wider than any GPU's
+    // largest texture: the viewer only finds out when it shows it.
     std::string path = shot_path("placeholder");
-    e2e::Run run = e2e::run_viewer({"--windowed", "1920x1080", "--open", "truncated-picture/fix/1/step/1", "--screenshot",
+    e2e::Run run = e2e::run_viewer({"--windowed", "1920x1080", "--open", "too-wide-picture/fix/1/step/1", "--screenshot",
                                     path, "--plugins", test_paths::placeholder_plugins});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
-    CHECK_THAT(run.err, Catch::Contains("picture 'truncated' cannot be decoded") && Catch::Contains("truncated-picture.so"));
+    CHECK_THAT(run.err, Catch::Contains("picture 'too-wide' is larger than the GPU allows") &&
+                            Catch::Contains("too-wide-picture.so"));
     e2e::Picture broken = e2e::load_png(path);
     REQUIRE(broken.ok());
     // The placeholder panel (theme colour E1E5EB) fills a good part of the picture area...
@@ -132,6 +134,21 @@ TEST_CASE("A picture that fails to decode shows a placeholder and is reported, n
     // ...where the same step with a good picture shows no placeholder at all.
     e2e::Picture good = render("test-topic/fix/1/step/1", "1920x1080", "no-placeholder", {"--plugins", test_paths::good_plugins});
     CHECK(e2e::count_colour(good, 0xE1, 0xE5, 0xEB) < 1000);
+}
+
+TEST_CASE("A picture whose pixels are cut off is refused by the probe before the kiosk sees it", "[e2e][probe]") {
+    // Its header is fine, so loading alone would accept it (tests/ui/test_placeholder.cpp shows
+    // what the viewer does with it then); the probe decodes every picture and refuses it.
+    e2e::Run run = e2e::run_viewer({"--list-topics", "--json", "--plugins", test_paths::placeholder_plugins}, false);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    nlohmann::json doc = nlohmann::json::parse(run.out);
+    REQUIRE(doc["topics"].size() == 1);
+    CHECK(doc["topics"][0]["id"] == "too-wide-picture");
+    REQUIRE(doc["rejected"].size() == 1);
+    CHECK(doc["rejected"][0]["kind"] == "refused");
+    CHECK_THAT(doc["rejected"][0]["reason"].get<std::string>(),
+               Catch::Contains("images[1] 'truncated': pixels cannot be decoded"));
 }
 
 TEST_CASE("Bad command lines are refused with a message", "[e2e]") {
@@ -151,4 +168,56 @@ TEST_CASE("With no topics at all the kiosk still comes up and says help is being
     REQUIRE(empty.ok());
     CHECK(e2e::colour_count(empty) > 10);
     CHECK(e2e::difference(empty, render("home", "1920x1080", "home-for-no-topics")) > 0.01);
+}
+
+TEST_CASE("The viewer survives every fault in a folder and lists the good topics beside them", "[e2e][probe]") {
+    // The real viewer, the default 2 s time limit: the hanging plugin costs that once.
+    e2e::Run run = e2e::run_viewer({"--list-topics", "--json", "--plugins", test_paths::fault_plugins}, false);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    nlohmann::json doc = nlohmann::json::parse(run.out);
+    REQUIRE(doc["topics"].size() == 2);
+    CHECK(doc["topics"][0]["id"] == "test-topic"); // "Testing": the raw C topic's title sorts after
+    CHECK(doc["topics"][1]["id"] == "raw-topic");
+    std::map<std::string, std::pair<std::string, std::string>> rejected; // file name -> kind, reason
+    for (const nlohmann::json &r : doc["rejected"])
+        rejected[std::filesystem::path(r["plugin"].get<std::string>()).filename().string()] = {r["kind"], r["reason"]};
+    CHECK(rejected.size() == 20);
+    for (const char *f : {"segfault", "constructor-crash", "abort", "exit", "hang", "recursion", "huge-alloc"}) {
+        INFO(f);
+        CHECK(rejected[std::string(f) + ".so"].first == "quarantined");
+    }
+    for (const char *f : {"thread", "returns-null", "wrong-abi", "short-struct", "no-entry", "not-elf", "empty", "bad-utf8",
+                          "no-picture-bytes", "corrupt-picture", "truncated-picture", "huge-picture", "twin-of-good"}) {
+        INFO(f);
+        CHECK(rejected[std::string(f) + ".so"].first == "refused");
+    }
+    CHECK_THAT(rejected["segfault.so"].second, Catch::Contains("killed by SIGSEGV during entry"));
+    CHECK_THAT(rejected["abort.so"].second, Catch::Contains("killed by SIGABRT during entry"));
+    CHECK_THAT(rejected["exit.so"].second, Catch::Contains("exited with status 0 before answering"));
+    CHECK_THAT(rejected["hang.so"].second, Catch::Contains("no answer in 2 s"));
+    CHECK_THAT(rejected["recursion.so"].second, Catch::Contains("(stack overflow)"));
+    CHECK_THAT(rejected["truncated-picture.so"].second, Catch::Contains("pixels cannot be decoded"));
+    CHECK_THAT(rejected["huge-picture.so"].second, Catch::Contains("20000x20000 pixels is larger than the limit"));
+}
+
+TEST_CASE("Validating passes a good plugin and names every problem of a bad one", "[e2e][probe]") {
+    auto validate = [](const char *file) {
+        return e2e::run_viewer({"--validate", std::string(test_paths::fault_plugins) + "/" + file}, false);
+    };
+    e2e::Run good = validate("good.so");
+    INFO(good.out << good.err);
+    CHECK(good.exit_code == 0);
+    CHECK_THAT(good.out, Catch::Contains("good.so: passed: test-topic 1.2.3 \"The test topic\" (3 fixes, 6 steps"));
+
+    e2e::Run bad = validate("truncated-picture.so");
+    INFO(bad.out << bad.err);
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.out, Catch::Contains("truncated-picture.so: images[1] 'truncated': pixels cannot be decoded") &&
+                            Catch::Contains("truncated-picture.so: refused (1 problem(s))"));
+
+    e2e::Run crash = validate("abort.so");
+    INFO(crash.out << crash.err);
+    CHECK(crash.exit_code == 1);
+    CHECK_THAT(crash.out, Catch::Contains("abort.so: quarantined: killed by SIGABRT during entry"));
 }

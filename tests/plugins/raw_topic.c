@@ -4,7 +4,9 @@
  *   TEST_STRUCT_SIZE  struct_size to report (default sizeof(hs_topic))
  *   TEST_NEWER_MINOR  report a longer struct with a field this viewer does not know
  *   TEST_RESERVED     fill a reserved slot, as a later minor version would
- *   TEST_RETURN_NULL  the entry point returns NULL */
+ *   TEST_RETURN_NULL  the entry point returns NULL
+ *   TEST_EMPTY_IMAGE  carry a picture without bytes
+ *   TEST_BEFORE_ENTRY a function the entry point calls first (faults.c: crashes, hangs...) */
 #include <helpstation/plugin.h>
 
 #ifndef TEST_ABI
@@ -17,6 +19,12 @@
 static const char *symptoms[] = {"It was written in C."};
 static const hs_step steps[] = {{"Read the header.", 0, 0, 0}};
 static const hs_fix fixes[] = {{"Use the C header", 0, 0, steps, 1}};
+#ifdef TEST_EMPTY_IMAGE
+static const hs_image images[] = {{"empty", 0, 0}};
+#define TEST_IMAGES images, 1
+#else
+#define TEST_IMAGES 0, 0
+#endif
 
 /* What a newer minor version could look like: hs_topic plus a field appended at the end. */
 static const struct newer {
@@ -31,7 +39,7 @@ static const struct newer {
     sizeof(hs_topic),
 #endif
     TEST_ABI, TEST_ID, "Written in C", "1.0.0", "A topic without the builder.", "Testing", 0, 0,
-    symptoms, 1, "Because C is enough.", fixes, 1, 0, 0, 0, 0, 0,
+    symptoms, 1, "Because C is enough.", fixes, 1, 0, 0, TEST_IMAGES, 0,
 #ifdef TEST_RESERVED
     {(void *)symptoms}
 #else
@@ -40,6 +48,9 @@ static const struct newer {
 }, "a field from the future"};
 
 HELPSTATION_EXPORT const hs_topic *helpstation_plugin_entry(void) {
+#ifdef TEST_BEFORE_ENTRY
+    TEST_BEFORE_ENTRY();
+#endif
 #ifdef TEST_RETURN_NULL
     return 0;
 #else

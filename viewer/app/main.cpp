@@ -7,6 +7,7 @@
 #include "core/topic_list.hpp"
 #include "options.hpp"
 #include "paths.hpp"
+#include "validate.hpp"
 #include "viewer.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -42,7 +43,8 @@ int main(int argc, char **argv) {
     // The log goes to stderr: stdout carries --list-topics output (one JSON object with --json).
     spdlog::set_default_logger(spdlog::stderr_color_mt("helpstation"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
-    if (options.list_topics && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
+    bool report_only = options.list_topics || !options.validate.empty();
+    if (report_only && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
     if (options.hash_pin) return hash_pin_command();
 
     // A bad config never stops the kiosk: each problem is logged and shown to the admin, and the
@@ -51,16 +53,26 @@ int main(int argc, char **argv) {
     hs::ConfigResult config = hs::load_config(named ? options.config : hs::default_config_path(), named);
     hs::app::apply_overrides(options, config.config, config.problems);
     std::vector<std::string> config_problems;
-    for (const hs::ConfigProblem &p : config.problems) {
-        spdlog::error("config: {}", p.message());
-        config_problems.push_back(p.message());
-    }
+    std::vector<std::string> key_problems;
+    hs::TrustPolicy trust =
+        hs::make_trust_policy(config.config.require_signed, config.config.trusted_keys, key_problems);
+    for (const std::string &p : key_problems) config_problems.push_back("config: plugins." + p);
+    for (const hs::ConfigProblem &p : config.problems) config_problems.push_back(p.message());
+    for (const std::string &p : config_problems) spdlog::error("config: {}", p);
     if (config.path) spdlog::info("config: {}", *config.path);
     std::vector<std::string> folders = config.config.plugin_folders;
     if (folders.empty()) folders.push_back(hs::app::default_plugin_dir());
 
-    auto load = [&folders] {
-        hs::Catalog catalog = hs::load_catalog(folders);
+    // Every plugin is first loaded in a helpstation-probe process; only those that pass are loaded here.
+    hs::ProbeSetup probe{hs::app::probe_executable(), nullptr, {}};
+    probe.options.timeout_ms = config.config.probe_timeout_ms;
+    probe.trust = trust;
+    if (!options.validate.empty()) return hs::app::validate_plugins(options.validate, probe);
+    hs::ProbeCache cache;
+    probe.cache = &cache;
+
+    auto load = [&folders, &probe] {
+        hs::Catalog catalog = hs::load_catalog(folders, probe);
         spdlog::info("{} topic(s) loaded, {} plugin(s) rejected", catalog.topics.size(), catalog.rejected.size());
         return catalog;
     };

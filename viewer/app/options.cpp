@@ -25,6 +25,9 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
     cli.add_flag("--json", out.json, "With --list-topics: print one JSON object");
     cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
+    cli.add_option("--validate", out.validate,
+                   "Check a plugin file as the kiosk would, print every problem and exit (non-zero if refused)")
+        ->type_name("FILE.so");
     cli.add_option("--log-level", out.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
     auto *kiosk = "Kiosk settings (override the config file)";

@@ -20,6 +20,7 @@ struct Options {
     bool list_topics = false;                    // --list-topics
     bool json = false;                           // --json (with --list-topics)
     bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash
+    std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
     std::string log_level = "info";
     std::string config;                          // --config FILE
 

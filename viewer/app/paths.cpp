@@ -7,13 +7,21 @@
 #endif
 
 namespace hs::app {
+namespace {
 
-std::string default_plugin_dir() {
+std::filesystem::path bin_dir() {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    fs::path bin = ec ? fs::current_path() : exe.parent_path();
-    return (bin / HELPSTATION_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
+    return ec ? fs::current_path() : exe.parent_path();
 }
+
+} // namespace
+
+std::string default_plugin_dir() {
+    return (bin_dir() / HELPSTATION_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
+}
+
+std::string probe_executable() { return (bin_dir() / "helpstation-probe").string(); }
 
 } // namespace hs::app

@@ -1,8 +1,11 @@
+// Where the viewer finds what was installed with it, relative to its own executable, so that it
+// works from the build tree (build/bin -> build/lib/helpstation/plugins) and after `cmake --install`.
 #pragma once
 #include <string>
 
 namespace hs::app {
-// The folder of bundled plugins, found relative to the running executable so that it works from
-// the build tree (build/bin -> build/lib/helpstation/plugins) and after `cmake --install`.
+// The folder of bundled plugins.
 std::string default_plugin_dir();
+// helpstation-probe, which sits next to helpstation.
+std::string probe_executable();
 } // namespace hs::app

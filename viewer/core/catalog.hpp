@@ -3,6 +3,7 @@
 
 #include "plugin_loader.hpp"
 #include "trust.hpp"
+#include "vetting.hpp"
 
 #include <string>
 #include <vector>
@@ -13,12 +14,20 @@ struct Catalog {
     std::vector<Topic> topics;         // sorted by category, then title
     std::vector<Rejection> rejected;   // plugins and folders that could not be used, with why
     std::vector<Rejection> problems;   // found while running (e.g. a picture that failed to decode)
+    VettingCounts vetting;             // how many plugins were probed, and how many the cache knew
 
     const Topic *find(const std::string &id) const; // nullptr when absent
 };
 
 // Loads every plugin of every folder. A second plugin with an id already loaded is refused.
-// Folders and plugins must pass `trust` (trust.hpp) first; the default still checks permissions.
+// Each plugin is first checked by a probe process (or found in setup.cache) and only loaded into
+// this process if it passed; the cache, if any, is saved before returning.
+Catalog load_catalog(const std::vector<std::string> &folders, const ProbeSetup &setup,
+                     const ContentLimits &limits = {});
+
+// The same without probes: every plugin is loaded straight into this process. For tests and tools
+// that load only plugins they built themselves; the kiosk always probes.
+// Trust (permissions, and signatures if required) is checked all the same.
 Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits = {},
                      const TrustPolicy &trust = {});
 

@@ -114,7 +114,7 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
             continue;
         }
         // Only the header is read here: decoding every picture at load would cost ~10 ms each
-        // at start-up. A picture whose pixels turn out broken is drawn as a placeholder.
+        // at start-up. helpstation-probe decodes them all (pictures.hpp), once per plugin file.
         int w = 0, h = 0, comp = 0;
         if (!stbi_info_from_memory(src.data, static_cast<int>(src.size), &w, &h, &comp)) {
             const char *why = stbi_failure_reason();

@@ -18,7 +18,8 @@ namespace {
 constexpr size_t kTopicSizeV1 = sizeof(hs_topic);
 
 LoadResult reject(const std::string &path, std::string reason) {
-    return {std::nullopt, Rejection{path, std::move(reason)}};
+    std::vector<std::string> problems{reason};
+    return {std::nullopt, Rejection{path, std::move(reason)}, std::move(problems)};
 }
 
 // Read the first bytes ourselves: dlopen's message for a text file is cryptic
@@ -37,19 +38,35 @@ std::optional<std::string> check_elf(const std::string &path) {
     return std::nullopt;
 }
 
+// Closing runs the plugin's destructors, which can crash too: that is a phase of its own.
 struct Library {
     void *handle = nullptr;
+    const LoadPhaseFn &phase;
     ~Library() {
-        if (handle) dlclose(handle);
+        if (!handle) return;
+        if (phase) phase("close");
+        dlclose(handle);
     }
 };
 
 } // namespace
 
-LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
+const char *kind_name(RejectionKind kind) {
+    switch (kind) {
+    case RejectionKind::refused: return "refused";
+    case RejectionKind::quarantined: return "quarantined";
+    case RejectionKind::unchecked: return "unchecked";
+    case RejectionKind::folder: return "folder";
+    }
+    return "refused";
+}
+
+LoadResult load_plugin(const std::string &path, const ContentLimits &limits, const LoadPhaseFn &phase) {
     if (auto problem = check_elf(path)) return reject(path, *problem);
 
-    Library lib;
+    // dlopen runs the plugin's constructors: its first chance to crash.
+    if (phase) phase("dlopen");
+    Library lib{nullptr, phase};
     // RTLD_LOCAL: one plugin's symbols never resolve another's. RTLD_NOW: a missing symbol
     // fails here, with a message, instead of crashing later.
     lib.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -62,6 +79,7 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
     if (!entry)
         return reject(path, "no " HELPSTATION_ENTRY_SYMBOL "() symbol: not a Help Station topic plugin");
 
+    if (phase) phase("entry");
     const hs_topic *raw = nullptr;
     try {
         raw = entry();
@@ -78,6 +96,7 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
         return reject(path, "struct_size: " + std::to_string(raw->struct_size) + " bytes is smaller than an ABI " +
                                 std::to_string(raw->abi_version) + " topic (" + std::to_string(kTopicSizeV1) + ")");
 
+    if (phase) phase("validate");
     // Read what the plugin provides into a zero-filled struct of our own; fields a newer minor
     // version appended beyond our struct are ignored.
     hs_topic widened{};
@@ -87,7 +106,9 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits) {
     if (!copied.topic) {
         std::string reason;
         for (const std::string &p : copied.problems) reason += (reason.empty() ? "" : "; ") + p;
-        return reject(path, reason);
+        LoadResult refused = reject(path, reason);
+        refused.problems = std::move(copied.problems);
+        return refused;
     }
     copied.topic->plugin_path = path;
     return {std::move(copied.topic), std::nullopt};
@@ -99,16 +120,17 @@ std::vector<std::string> list_plugin_files(const std::string &folder, std::optio
     std::error_code ec;
     fs::file_status status = fs::status(folder, ec);
     if (status.type() == fs::file_type::not_found) {
-        problem = Rejection{folder, "plugin folder does not exist"};
+        problem = Rejection{folder, "plugin folder does not exist", RejectionKind::folder};
         return files;
     }
     if (ec || !fs::is_directory(status)) {
-        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message() : "not a folder"};
+        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message() : "not a folder",
+                            RejectionKind::folder};
         return files;
     }
     fs::directory_iterator it(folder, ec), end;
     if (ec) {
-        problem = Rejection{folder, "plugin folder cannot be read: " + ec.message()};
+        problem = Rejection{folder, "plugin folder cannot be read: " + ec.message(), RejectionKind::folder};
         return files;
     }
     for (; it != end; it.increment(ec)) {

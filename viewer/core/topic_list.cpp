@@ -15,7 +15,8 @@ std::string list_topics_text(const Catalog &catalog) {
             << " FAQ entries, " << t.images.size() << " pictures  (" << t.plugin_path << ")\n";
     }
     out << catalog.rejected.size() << " plugin(s) rejected\n";
-    for (const Rejection &r : catalog.rejected) out << "  " << r.plugin << "\n      " << r.reason << "\n";
+    for (const Rejection &r : catalog.rejected)
+        out << "  " << r.plugin << "\n      " << kind_name(r.kind) << ": " << r.reason << "\n";
     return out.str();
 }
 
@@ -31,7 +32,8 @@ std::string list_topics_json(const Catalog &catalog) {
                                  {"steps", t.step_count()},
                                  {"faq", t.faq.size()},
                                  {"images", t.images.size()}});
-    for (const Rejection &r : catalog.rejected) doc["rejected"].push_back({{"plugin", r.plugin}, {"reason", r.reason}});
+    for (const Rejection &r : catalog.rejected)
+        doc["rejected"].push_back({{"plugin", r.plugin}, {"kind", kind_name(r.kind)}, {"reason", r.reason}});
     // A file name need not be UTF-8: replace bad bytes rather than fail the whole report.
     return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -9,7 +9,7 @@ namespace hs {
 
 std::string list_topics_text(const Catalog &catalog);
 // {"topics": [{"id","title","version","plugin","fixes","steps","faq","images"}...],
-//  "rejected": [{"plugin","reason"}...]}
+//  "rejected": [{"plugin","kind","reason"}...]}   kind: "refused", "quarantined", "unchecked", "folder"
 std::string list_topics_json(const Catalog &catalog);
 
 } // namespace hs

@@ -56,11 +56,38 @@ void draw_home(const Context &ctx, ImVec2 body) {
         return;
     }
     float width = body.x - 2 * t.margin();
-    ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
-    wrapped_text(ctx.fonts.h1, t.color.text, "What do you need help with?", width);
-    ImGui::SetCursorPosX(t.margin());
-    wrapped_text(ctx.fonts.body, t.color.text_muted, "Tap the problem that looks like yours.", width);
-    ImGui::Dummy(ImVec2(0, t.gap()));
+    const char *title = "What do you need help with?", *hint = "Tap the problem that looks like yours.";
+    if (t.portrait) {
+        // A tall screen: the question fills the top third (out of reach is fine for reading), and
+        // the topic cards, the controls, start below it.
+        float band = ImGui::GetIO().DisplaySize.y / 3 - (ImGui::GetIO().DisplaySize.y - body.y) * 0.25f;
+        float text_h = ctx.fonts.hero->FontSize + t.gap() + wrapped_height(ctx.fonts.h1, title, width) + t.px(12) +
+                       wrapped_height(ctx.fonts.body, hint, width);
+        float y = std::max(t.margin(), (band - text_h) * 0.5f);
+        ImFont *hero = ctx.fonts.hero;
+        float iw = hero->CalcTextSizeA(hero->FontSize, FLT_MAX, 0, icon::life_ring).x;
+        ImGui::GetWindowDrawList()->AddText(hero, hero->FontSize,
+                                            ImVec2(ImGui::GetWindowPos().x + (body.x - iw) * 0.5f,
+                                                   ImGui::GetWindowPos().y + y),
+                                            t.color.accent, icon::life_ring);
+        y += hero->FontSize + t.gap();
+        auto centred = [&](ImFont *f, ImU32 c, const char *text) {
+            float one = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text).x;
+            ImGui::SetCursorPos(ImVec2(one < width ? (body.x - one) * 0.5f : t.margin(), y));
+            wrapped_text(f, c, text, width);
+            y += wrapped_height(f, text, width);
+        };
+        centred(ctx.fonts.h1, t.color.text, title);
+        y += t.px(12);
+        centred(ctx.fonts.body, t.color.text_muted, hint);
+        ImGui::SetCursorPos(ImVec2(t.margin(), std::max(y + t.gap(), band)));
+    } else {
+        ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
+        wrapped_text(ctx.fonts.h1, t.color.text, title, width);
+        ImGui::SetCursorPosX(t.margin());
+        wrapped_text(ctx.fonts.body, t.color.text_muted, hint, width);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
 
     int columns = t.portrait ? 1 : 2;
     float card_w = (width - (columns - 1) * t.gap()) / columns;

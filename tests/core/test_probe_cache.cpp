@@ -1,0 +1,152 @@
+// The probe cache: passes are remembered across restarts (a new ProbeCache on the same folder is a
+// restart), any change to a file probes it again, and a broken cache only ever costs probes.
+#include "core/catalog.hpp"
+#include "core/probe_cache.hpp"
+#include "support/test_paths.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch folder with two good plugins and one refused one, and a cache folder beside it.
+struct Scratch {
+    fs::path root, plugins, cache;
+    Scratch() {
+        std::string tmpl = (fs::temp_directory_path() / "hs-probe-cache-XXXXXX").string();
+        root = mkdtemp(tmpl.data());
+        plugins = root / "plugins";
+        cache = root / "cache";
+        fs::create_directories(plugins);
+        for (const char *f : {"good.so", "raw-good.so", "not-elf.so"})
+            fs::copy_file(fs::path(test_paths::fault_plugins) / f, plugins / f);
+    }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+
+    // One start of the kiosk: a fresh cache object reading the same folder.
+    hs::Catalog start(const fs::path &cache_dir) const {
+        hs::ProbeCache probe_cache(cache_dir.string());
+        hs::ProbeSetup setup{test_paths::probe, &probe_cache, {}};
+        setup.options.timeout_ms = 5000;
+        return hs::load_catalog({plugins.string()}, setup);
+    }
+    hs::Catalog start() const { return start(cache); }
+};
+
+void write(const fs::path &p, const std::string &text) { std::ofstream(p, std::ios::binary) << text; }
+
+} // namespace
+
+TEST_CASE("A second start probes nothing it has seen pass", "[probe][cache]") {
+    Scratch s;
+    hs::Catalog first = s.start();
+    CHECK(first.topics.size() == 2);
+    CHECK(first.vetting.probed == 3);
+    CHECK(fs::exists(s.cache / "probe-cache.json"));
+
+    hs::Catalog second = s.start();
+    CHECK(second.topics.size() == 2);
+    CHECK(second.vetting.from_cache == 2);
+    // Only passes are remembered: the refused file is probed on every start.
+    CHECK(second.vetting.probed == 1);
+    REQUIRE(second.rejected.size() == 1);
+    CHECK_THAT(second.rejected[0].reason, Catch::Contains("not an ELF file"));
+}
+
+TEST_CASE("A touched or modified plugin is probed again", "[probe][cache]") {
+    Scratch s;
+    s.start();
+    fs::path good = s.plugins / "good.so";
+
+    SECTION("a new mtime") {
+        fs::last_write_time(good, fs::last_write_time(good) + std::chrono::seconds(5));
+        hs::Catalog c = s.start();
+        CHECK(c.vetting.probed == 2); // good.so and the refused one
+        CHECK(c.topics.size() == 2);
+    }
+    SECTION("new content with the same size and mtime") {
+        auto mtime = fs::last_write_time(good);
+        {
+            // The last bytes of a shared library are its section headers, which the dynamic
+            // loader does not read: the library still loads, but its hash is different.
+            std::fstream f(good, std::ios::in | std::ios::out | std::ios::binary);
+            f.seekg(-1, std::ios::end);
+            char last = static_cast<char>(f.get());
+            f.seekp(-1, std::ios::end);
+            f.put(static_cast<char>(last ^ 0x5A));
+        }
+        fs::last_write_time(good, mtime);
+        hs::Catalog c = s.start();
+        CHECK(c.vetting.probed == 2);
+        CHECK(c.vetting.from_cache == 1);
+    }
+    SECTION("a removed plugin is forgotten") {
+        fs::remove(good);
+        s.start();
+        std::ifstream in(s.cache / "probe-cache.json");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK_THAT(text, !Catch::Contains("/good.so\"") && Catch::Contains("raw-good.so"));
+    }
+}
+
+TEST_CASE("A corrupt or foreign cache file only costs a probe", "[probe][cache]") {
+    Scratch s;
+    s.start();
+    SECTION("not JSON") { write(s.cache / "probe-cache.json", "{\"format\": 1, \"entries\": [tru"); }
+    SECTION("entries of the wrong shape") {
+        write(s.cache / "probe-cache.json", R"({"format": 1, "checks": 1, "entries": [{"path": 3}]})");
+    }
+    SECTION("from a viewer whose probe checked other things") {
+        write(s.cache / "probe-cache.json", R"({"format": 1, "checks": 999, "entries": []})");
+    }
+    hs::Catalog again = s.start();
+    CHECK(again.vetting.probed == 3);
+    CHECK(again.topics.size() == 2);
+    // ...and the file is good again afterwards.
+    CHECK(s.start().vetting.probed == 1);
+}
+
+TEST_CASE("A cache folder that cannot be written changes nothing but the probing", "[probe][cache]") {
+    Scratch s;
+    write(s.root / "a-file", "not a folder");
+    fs::path impossible = s.root / "a-file" / "helpstation"; // below a regular file: even root cannot
+    for (int start = 0; start < 2; ++start) {
+        hs::Catalog c = s.start(impossible);
+        CHECK(c.topics.size() == 2);
+        CHECK(c.vetting.probed == 3);
+    }
+}
+
+TEST_CASE("A fingerprint changes with the content", "[probe][cache]") {
+    Scratch s;
+    std::string error;
+    auto a = hs::fingerprint_plugin((s.plugins / "good.so").string(), error);
+    auto b = hs::fingerprint_plugin((s.plugins / "raw-good.so").string(), error);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->blake2b.size() == 64);
+    CHECK(a->blake2b != b->blake2b);
+    CHECK(hs::fingerprint_plugin((s.plugins / "good.so").string(), error)->blake2b == a->blake2b);
+    CHECK(hs::unchanged_since(*a));
+    CHECK_FALSE(hs::fingerprint_plugin((s.plugins / "missing.so").string(), error));
+    CHECK_THAT(error, Catch::Contains("cannot read"));
+}
+
+TEST_CASE("The default cache folder follows XDG", "[probe][cache]") {
+    const char *old = std::getenv("XDG_CACHE_HOME");
+    std::string saved = old ? old : "";
+    setenv("XDG_CACHE_HOME", "/var/cache/kiosk", 1);
+    CHECK(hs::ProbeCache::default_dir() == "/var/cache/kiosk/helpstation");
+    setenv("XDG_CACHE_HOME", "relative/is/ignored", 1);
+    CHECK_THAT(hs::ProbeCache::default_dir(), Catch::EndsWith("/.cache/helpstation"));
+    if (old) setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+    else unsetenv("XDG_CACHE_HOME");
+}

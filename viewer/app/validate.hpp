@@ -1,0 +1,15 @@
+// `helpstation --validate FILE.so...`: checks plugin files exactly as the kiosk checks a plugin it
+// has not seen before (a probe process, then loading), prints every problem as "FILE: field:
+// reason" and returns the exit status: 0 when every file would be loaded, 1 otherwise.
+#pragma once
+
+#include "core/vetting.hpp"
+
+#include <string>
+#include <vector>
+
+namespace hs::app {
+
+int validate_plugins(const std::vector<std::string> &files, const ProbeSetup &setup);
+
+} // namespace hs::app
