@@ -157,24 +157,40 @@ std::string pin_config_line(const std::string &pin) {
 std::string pin_config() { return "[kiosk]\n" + pin_config_line(kPin) + "\n"; }
 
 // VIEWER ISSUE (replay timing: viewer/app/viewer.cpp with viewer/core/replay.cpp). The player
-// starts each command on the wall clock, 150 ms after the previous one, whether or not the kiosk
-// has drawn the result of that command yet, and `press` looks its label up among the targets of
-// the last frame drawn. When frames are slow (checking a PIN with Argon2, rebuilding the font
-// atlas for a new text size, a loaded machine), the lookup sees the screen as it was before the
-// previous command took effect: "no touch target" (exit 2), or a tap at a stale position. Until
-// the player waits for a drawn frame, these journeys wait themselves wherever a `press` follows a
-// change of screen or layout.
-const std::string kSettle = "wait 500   # VIEWER ISSUE: let the new screen be drawn (see kSettle)\n";
+// starts each command on the wall clock, 150 ms after the previous one (right away after an
+// `advance`), whether or not the kiosk has drawn the result of that command yet, and `press` looks
+// its label up among the targets of the last frame drawn. When frames are slow (checking a PIN
+// with Argon2, rebuilding the font atlas for a new text size, a loaded machine), the lookup sees
+// the screen as it was before the previous command took effect: "no touch target" (exit 2), or a
+// tap at a stale position. A plain `wait 500` is not enough either: it can start in the same pass
+// of the frame loop that hands over the previous release, and a slow frame eats it.
+//
+// Until the player waits for drawn frames itself, these journeys pace themselves, relying on
+// two facts of the frame loop: the player starts at most one `wait` per pass, and with
+// --screenshot every pass draws a frame, in which the kiosk takes at most one press or release.
+//  - kNext between pointer commands: a `wait 1` keeps the next command's press from being handed
+//    over in the same pass as the previous release, so the kiosk never falls behind the script.
+//  - kSettle after a command that changes the screen: four waits, so at least four frames (the
+//    release, the new screen, two more) and at least 200 ms pass before the next `press`.
+const std::string kNext = "wait 1\n";
+const std::string kSettle = "wait 50\nwait 50\nwait 50\nwait 50   # VIEWER ISSUE: settle (see kSettle)\n";
 
 // `press LABEL` then kSettle: for a press that changes the screen or its layout.
 std::string press(const std::string &label) { return "press " + label + "\n" + kSettle; }
 
 const std::string kPinOk = press("pin-ok");
 
+// `n` swipes to the next step.
+std::string swipes_left(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "swipe left\n" + kNext;
+    return s;
+}
+
 // `press` lines typing `pin` on the keypad.
 std::string type_pin(const std::string &pin) {
     std::string s;
-    for (char c : pin) s += std::string("press pin:") + c + "\n";
+    for (char c : pin) s += std::string("press pin:") + c + "\n" + kNext;
     return s;
 }
 
@@ -230,31 +246,33 @@ void check_target_rules(const Journey &j) {
         }
 }
 
-// The screens a customer meets, at one screen size.
-void check_customer_screens(const std::string &size, const std::string &tag) {
+// The screens a customer meets, at one screen size: the attract screen and the overlays
+// (`overlays`), or the screens at 200 % text.
+void check_customer_screens(const std::string &size, const std::string &tag, bool overlays) {
     Setup base;
     base.size = size;
     base.extra = {"--idle-seconds", "15", "--warning-seconds", "20"};
-
-    Setup attract = base;
-    Journey a = play(tag + "-targets-attract", "", attract);
-    CHECK(a.ui["screen"] == "attract");
-    check_target_rules(a);
-
-    Setup home = base;
-    home.open = "home";
-    // `wait` after `advance`: the warning must be drawn before the replay ends.
-    Journey w = play(tag + "-targets-idle-warning", "advance 16\n" + kSettle, home);
-    CHECK(w.ui["screen"] == "idle-warning");
-    CHECK(has_target(w.ui, "still-here"));
-    check_target_rules(w);
-
     Setup step = base;
     step.open = kTopic + "/fix/1/step/1";
-    Journey p = play(tag + "-targets-picture", "press picture\n", step);
-    CHECK(p.ui["screen"] == "picture");
-    CHECK(has_target(p.ui, "picture-close"));
-    check_target_rules(p);
+
+    if (overlays) {
+        Journey a = play(tag + "-targets-attract", "", base);
+        CHECK(a.ui["screen"] == "attract");
+        check_target_rules(a);
+
+        Setup home = base;
+        home.open = "home";
+        Journey w = play(tag + "-targets-idle-warning", "advance 16\n" + kSettle, home);
+        CHECK(w.ui["screen"] == "idle-warning");
+        CHECK(has_target(w.ui, "still-here"));
+        check_target_rules(w);
+
+        Journey p = play(tag + "-targets-picture", "press picture\n", step);
+        CHECK(p.ui["screen"] == "picture");
+        CHECK(has_target(p.ui, "picture-close"));
+        check_target_rules(p);
+        return;
+    }
 
     // 200 %: the text size a customer with low vision picks (pressed, as they would).
     Journey s = play(tag + "-targets-step-200", press("text-size") + press("text-size"), step);
@@ -272,7 +290,8 @@ void check_customer_screens(const std::string &size, const std::string &tag) {
     CHECK(has_target(l.ui, "answer-no"));
     check_target_rules(l);
 
-    Setup home200 = home;
+    Setup home200 = base;
+    home200.open = "home";
     home200.extra.insert(home200.extra.end(), {"--text-size", "200"});
     Journey h = play(tag + "-targets-home-200", "", home200);
     CHECK(h.ui["screen"] == "home");
@@ -318,9 +337,9 @@ TEST_CASE("kiosk journey: attract, home, topic, fix 1 does not help, fix 2 does"
     std::string script = "# the attract screen is one big button\n"
                          "tap 960 700\n" +
                          kSettle + press("topic:" + kTopic) + press("fix:1") +
-                         "swipe left\nswipe left\nswipe left\nswipe left\n" + kSettle +
-                         "press answer-no   # fix 1 did not help: on to fix 2\n"
-                         "swipe left\nswipe left\nswipe left\nswipe left\n" + kSettle +
+                         swipes_left(4) + kSettle +
+                         "press answer-no   # fix 1 did not help: on to fix 2\n" + kNext +
+                         swipes_left(4) + kSettle +
                          "tap " + middle_of(*yes) + "   # answer-yes, where the previous run found it\n";
     Journey j = play("j1-fix-2-works", script);
     INFO(j.describe());
@@ -402,6 +421,7 @@ TEST_CASE("kiosk journey: when the warning runs out the visit is forgotten", "[e
         CHECK(reset.ui["text_scale"] == 1.0);
         CHECK(reset.ui["zoom"].is_null());
         CHECK_FALSE(has_target(reset.ui, "picture-close"));
+        CHECK_THAT(reset.run.err, Catch::Contains("text 200%")); // the visit did change it
         CHECK_THAT(reset.run.err, Catch::Contains("session reset: back to the attract screen"));
         CHECK(reset.has_shot());
     }
@@ -413,6 +433,7 @@ TEST_CASE("kiosk journey: when the warning runs out the visit is forgotten", "[e
     CHECK(next.run.exit_code == 0);
     REQUIRE(next.ui.is_object());
     CHECK_THAT(next.run.err, Catch::Contains("screen: " + kTopic + "/faq/1\n")); // it was open
+    CHECK_THAT(next.run.err, Catch::Contains("text 200%"));
     CHECK(next.ui["screen"] == "home");
     CHECK(next.ui["route"] == "home");
     CHECK(next.ui["topic"].is_null());
@@ -540,12 +561,20 @@ TEST_CASE("kiosk journey: with no PIN configured the keypad cannot be used", "[e
 
 // ---- 6. Touch targets --------------------------------------------------------------------------
 
-TEST_CASE("kiosk touch targets are 64 px and 8 px apart on the customer screens, landscape", "[e2e][kiosk][targets]") {
-    check_customer_screens("1920x1080", "landscape");
+TEST_CASE("kiosk touch targets are 64 px and 8 px apart on attract and the overlays, landscape", "[e2e][kiosk][targets]") {
+    check_customer_screens("1920x1080", "landscape", true);
 }
 
-TEST_CASE("kiosk touch targets are 64 px and 8 px apart on the customer screens, portrait", "[e2e][kiosk][targets]") {
-    check_customer_screens("1080x1920", "portrait");
+TEST_CASE("kiosk touch targets are 64 px and 8 px apart on attract and the overlays, portrait", "[e2e][kiosk][targets]") {
+    check_customer_screens("1080x1920", "portrait", true);
+}
+
+TEST_CASE("kiosk touch targets are 64 px and 8 px apart at 200 percent text, landscape", "[e2e][kiosk][targets]") {
+    check_customer_screens("1920x1080", "landscape", false);
+}
+
+TEST_CASE("kiosk touch targets are 64 px and 8 px apart at 200 percent text, portrait", "[e2e][kiosk][targets]") {
+    check_customer_screens("1080x1920", "portrait", false);
 }
 
 TEST_CASE("kiosk touch targets are 64 px and 8 px apart on the PIN keypad, landscape", "[e2e][kiosk][targets]") {
@@ -576,6 +605,21 @@ const std::string kOpenPicture = press("picture");
 // 150 ms after the first came up, inside the 350 ms of a double-tap, and at the same place.
 std::string double_tap(const std::string &at) { return "tap " + at + "\ntap " + at + "\n"; }
 
+// Plays a journey with a double-tap in it, again (3 times at most) while the picture did not zoom.
+// VIEWER ISSUE (viewer/core/replay.cpp, ReplayPlayer::next and start_command): a command's events
+// are timed from the pass of the frame loop that starts it (`now`), not from when it was due
+// (`next_command_at_`). With slow frames (a loaded machine) the second `tap` starts late, comes
+// down more than 350 ms after the first came up, and the pair is two taps, not a double-tap.
+Journey play_double_tap(const std::string &name, const std::string &script, const Setup &s) {
+    Journey j;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        j = play(name, script, s);
+        if (j.run.exit_code != 0 || (j.ui.is_object() && j.ui["zoom"] == 2.5)) break;
+        WARN(name << ": attempt " << attempt << " did not zoom (a slow frame split the double-tap?)");
+    }
+    return j;
+}
+
 } // namespace
 
 TEST_CASE("kiosk journey: the picture of a step opens full screen and a double-tap zooms it", "[e2e][kiosk]") {
@@ -603,7 +647,7 @@ TEST_CASE("kiosk journey: the picture of a step opens full screen and a double-t
     CHECK(slow.ui["screen"] == "picture");
     CHECK(slow.ui["zoom"] == 1.0);
 
-    Journey zoomed = play("j7-picture-zoomed-once", kOpenPicture + double_tap(at), s);
+    Journey zoomed = play_double_tap("j7-picture-zoomed-once", kOpenPicture + double_tap(at), s);
     INFO(zoomed.describe());
     CHECK(zoomed.run.exit_code == 0);
     CHECK(zoomed.ui["screen"] == "picture");
@@ -620,12 +664,12 @@ TEST_CASE("kiosk journey: a zoomed picture pans with a drag and Close goes back 
     Setup s;
     s.open = kTopic + "/fix/1/step/1";
     const std::string at = "960 540"; // the middle of the 1920 x 1080 window (see the test above)
-    Journey zoomed = play("j7-picture-zoomed", kOpenPicture + double_tap(at), s);
+    Journey zoomed = play_double_tap("j7-picture-zoomed", kOpenPicture + double_tap(at), s);
     INFO(zoomed.describe());
     CHECK(zoomed.run.exit_code == 0);
     CHECK(zoomed.ui["zoom"] == 2.5);
 
-    Journey panned = play("j7-picture-panned", kOpenPicture + double_tap(at) + "drag 960 540 560 290 400\n", s);
+    Journey panned = play_double_tap("j7-picture-panned", kOpenPicture + double_tap(at) + "drag 960 540 560 290 400\n", s);
     INFO(panned.describe());
     CHECK(panned.run.exit_code == 0);
     CHECK(panned.ui["screen"] == "picture");
@@ -687,23 +731,19 @@ TEST_CASE("kiosk journey: a config with mistakes still brings the kiosk up and n
 TEST_CASE("kiosk journey: a replay with a bad line runs up to it and exits with 2", "[e2e][kiosk]") {
     Setup s;
     s.open = "home";
-    Journey j = play("j9-bad-line",
-                     "# two presses, then a typo on line 5\n"
-                     "press text-size\n"
-                     "wait 500\n"
-                     "press text-size\n"
-                     "jump 100 100\n"
-                     "press contrast\n",
-                     s);
+    const std::string before = "# two presses, then a typo\n" + press("text-size") + press("text-size");
+    const int bad_line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    Journey j = play("j9-bad-line", before + "jump 100 100\npress contrast\n", s);
     INFO(j.describe());
     CHECK(j.run.exit_code == 2);
-    CHECK_THAT(j.run.err, Catch::Contains(out_path("j9-bad-line.replay") + ":5: unknown command 'jump'"));
+    CHECK_THAT(j.run.err, Catch::Contains(out_path("j9-bad-line.replay") + ":" + std::to_string(bad_line) +
+                                          ": unknown command 'jump'"));
     CHECK(j.has_shot()); // the screenshot still shows where it got to
     REQUIRE(j.ui.is_object());
-    CHECK(j.ui["text_scale"] == 2.0);      // lines 2 and 4 ran
-    CHECK(j.ui["high_contrast"] == false); // line 6 did not
+    CHECK(j.ui["text_scale"] == 2.0);      // both presses before the bad line ran
+    CHECK(j.ui["high_contrast"] == false); // the press after it did not
 
-    Journey missing = play("j9-missing-target", "press text-size\nwait 500\npress nowhere\npress contrast\n", s);
+    Journey missing = play("j9-missing-target", "press text-size\nwait 100\npress nowhere\npress contrast\n", s);
     INFO(missing.describe());
     CHECK(missing.run.exit_code == 2);
     CHECK_THAT(missing.run.err, Catch::Contains("line 3: no touch target 'nowhere' on this screen"));
