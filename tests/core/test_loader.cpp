@@ -73,16 +73,17 @@ TEST_CASE("A file that does not exist is refused, not fatal", "[loader]") {
 
 TEST_CASE("A folder of good and broken plugins loads the good ones and names the rest", "[loader]") {
     hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
-    REQUIRE(c.topics.size() == 2); // test-topic and the first twin
+    REQUIRE(c.topics.size() == 2); // test-topic and the higher version of the twins
     CHECK(c.find("test-topic"));
     const hs::Topic *twin = c.find("twin-topic");
     REQUIRE(twin);
-    CHECK(twin->title == "Twin A"); // files load in name order: twin-a first
-    CHECK_THAT(rejection_of(c, "twin-b"), Catch::Contains("duplicate topic id 'twin-topic'") &&
-                                              Catch::Contains("twin-a.so"));
-    CHECK(c.rejected.size() == 8);
+    CHECK(twin->title == "Twin B"); // version 2.0.0 beats twin-a's 1.2.3, whatever the file order
+    REQUIRE(c.shadowed.size() == 1);
+    CHECK_THAT(c.shadowed[0].plugin, Catch::EndsWith("twin-a.so"));
+    CHECK_THAT(c.shadowed[0].reason, Catch::Contains("shadowed by") && Catch::Contains("twin-b.so"));
+    CHECK(c.rejected.size() == 7);
     for (const char *f : {"not-elf", "no-entry", "wrong-abi", "empty-title", "corrupt-picture", "bad-utf8",
-                          "missing-picture", "twin-b"})
+                          "missing-picture"})
         CHECK(rejection_of(c, f) != "(not rejected)");
 }
 

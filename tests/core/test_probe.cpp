@@ -54,7 +54,6 @@ TEST_CASE("Every fault is quarantined or refused with its reason, and the good p
         {"corrupt-picture", K::refused, "images[1] 'corrupt': cannot be decoded as a PNG or JPEG picture"},
         {"truncated-picture", K::refused, "images[1] 'truncated': pixels cannot be decoded"},
         {"huge-picture", K::refused, "images[1] 'huge': 20000x20000 pixels is larger than the limit"},
-        {"twin-of-good", K::refused, "id: duplicate topic id 'test-topic'"},
     };
 
     hs::Catalog c = hs::load_catalog({test_paths::fault_plugins}, setup());
@@ -62,7 +61,9 @@ TEST_CASE("Every fault is quarantined or refused with its reason, and the good p
     REQUIRE(c.topics.size() == 2);
     CHECK(c.find("test-topic"));
     CHECK(c.find("raw-topic"));
-    CHECK(c.vetting.probed == 22); // every file, the good ones too: nothing is loaded unprobed
+    CHECK(c.vetting.probed == 23); // every file, the good ones too: nothing is loaded unprobed
+    // The good topic's twins (same version, older) lose to it and are listed as shadowed.
+    CHECK(c.shadowed.size() == 2);
     std::map<std::string, const hs::Rejection *> rejected;
     for (const hs::Rejection &r : c.rejected) rejected[r.plugin] = &r;
     CHECK(c.rejected.size() == std::size(cases));

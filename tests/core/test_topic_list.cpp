@@ -19,7 +19,8 @@ TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]"
     CHECK((*good)["steps"] == 6);
     CHECK((*good)["faq"] == 2);
     CHECK((*good)["images"] == 1);
-    REQUIRE(doc["rejected"].size() == 8);
+    REQUIRE(doc["rejected"].size() == 7);
+    REQUIRE(doc["shadowed"].size() == 1); // twin-a, under twin-b's higher version
     for (const nlohmann::json &r : doc["rejected"]) {
         CHECK_FALSE(r["plugin"].get<std::string>().empty());
         CHECK_FALSE(r["reason"].get<std::string>().empty());
@@ -30,7 +31,8 @@ TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]"
 TEST_CASE("The list-topics text names loaded and rejected plugins", "[list]") {
     hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
     std::string text = hs::list_topics_text(c);
-    CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("8 plugin(s) rejected") &&
+    CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("7 plugin(s) rejected") &&
+                         Catch::Contains("1 plugin(s) shadowed") &&
                          Catch::Contains("test-topic 1.2.3") && Catch::Contains("not-elf.so"));
 }
 

@@ -71,16 +71,16 @@ int main(int argc, char **argv) {
     hs::ProbeCache cache;
     probe.cache = &cache;
 
-    auto load = [&folders, &probe] {
-        hs::Catalog catalog = hs::load_catalog(folders, probe);
-        spdlog::info("{} topic(s) loaded, {} plugin(s) rejected", catalog.topics.size(), catalog.rejected.size());
-        return catalog;
-    };
+    hs::PluginHostSetup host_setup;
+    host_setup.folders = folders;
+    host_setup.probe = probe;
+    hs::PluginHost host(host_setup);
     if (options.list_topics) {
-        hs::Catalog catalog = load();
-        std::string report = options.json ? hs::list_topics_json(catalog) : hs::list_topics_text(catalog);
+        host.scan();
+        std::shared_ptr<const hs::Catalog> catalog = host.catalog();
+        std::string report = options.json ? hs::list_topics_json(*catalog) : hs::list_topics_text(*catalog);
         std::fputs(report.c_str(), stdout);
         return 0;
     }
-    return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, load});
+    return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, host});
 }

@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
 #include <memory>
 
 namespace hs::app {
@@ -62,7 +63,11 @@ SessionConfig session_config(const Config &c) {
 
 int run_viewer(const ViewerSetup &setup) {
     const Options &options = setup.options;
-    Catalog catalog = setup.load();
+    // Plugins are checked while the window opens; the first frame shows whatever is ready.
+    std::atomic<bool> glfw_ready{false};
+    setup.host.start([&glfw_ready] {
+        if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
+    });
     Clock clock;
     ui::Kiosk *kiosk_ptr = nullptr; // events that arrive before the kiosk exists are dropped
     Window window({options.windowed, setup.config.monitor, setup.config.hide_cursor}, clock,
@@ -74,19 +79,21 @@ int run_viewer(const ViewerSetup &setup) {
         return 1;
     }
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
+    glfw_ready = true;
+    std::shared_ptr<const Catalog> shown = setup.host.catalog();
+    ui::HostStatus status;
 
-    Navigator nav(catalog);
+    Navigator nav(*shown);
     if (std::string why = nav.open_route(options.open_route); !why.empty())
         spdlog::warn("{}; showing home instead", why);
     Session session(nav, session_config(setup.config), clock.now());
     GestureConfig gestures;
     gestures.px_per_mm = window.px_per_mm();
-    ui::Kiosk kiosk(catalog, nav, session, gestures, [&catalog](const std::string &source, const std::string &reason) {
+    ui::Kiosk kiosk(*shown, nav, session, gestures, [&status](const std::string &source, const std::string &reason) {
         spdlog::error("{}: {}", source, reason);
-        catalog.problems.push_back({source, reason});
+        status.problems.push_back({source, reason});
     });
     kiosk_ptr = &kiosk;
-    ui::HostStatus status;
     status.config_path = setup.config_path;
     status.config_problems = setup.config_problems;
 
@@ -110,6 +117,7 @@ int run_viewer(const ViewerSetup &setup) {
 
     int frames_due = kSettleFrames;
     int frames_after_replay = 0;
+    int frames_since_replay_input = 0; // a replay command waits until its predecessor is drawn
     Millis wake_at = clock.now() + kLongestSleepMs;
     std::string last_dump;
     NavState last_state = nav.state();
@@ -138,7 +146,8 @@ int run_viewer(const ViewerSetup &setup) {
         // The replay starts once the first frames are drawn: ImGui only knows what is under the
         // pointer from the frame before.
         if (replay && status.frames >= kSettleFrames) {
-            while (auto in = replay->next(now, find_target)) {
+            while (auto in = replay->next(now, find_target, frames_since_replay_input >= 2)) {
+                frames_since_replay_input = 0;
                 if (in->kind == ReplayInput::Kind::Advance) {
                     clock.advance(in->advance);
                     now = clock.now();
@@ -158,6 +167,17 @@ int run_viewer(const ViewerSetup &setup) {
             }
         }
         if (now >= wake_at) frames_due = std::max(frames_due, 1);
+        // A new catalog is taken on Home or between customers, never from under someone reading.
+        if (auto latest = setup.host.catalog(); latest != shown) {
+            Screen where = nav.state().screen;
+            if (where == Screen::Home || where == Screen::Attract || shown->topics.empty()) {
+                shown = std::move(latest);
+                nav.set_catalog(*shown);
+                kiosk.set_catalog(*shown);
+                frames_due = std::max(frames_due, kSettleFrames);
+                spdlog::info("catalog: {} topic(s){}", shown->topics.size(), shown->loading ? ", more loading" : "");
+            }
+        }
         if (frames_due <= 0 && !kiosk.animating()) continue;
 
         auto [w, h] = window.framebuffer_size();
@@ -191,6 +211,7 @@ int run_viewer(const ViewerSetup &setup) {
         if (new_atlas) ImGui::GetIO().Fonts->ClearTexData();
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status.frames;
+        ++frames_since_replay_input;
         status.last_frame_ms = ms;
         status.slowest_frame_ms = std::max(status.slowest_frame_ms, ms);
         kiosk.set_status(status);
@@ -220,8 +241,7 @@ int run_viewer(const ViewerSetup &setup) {
         }
         if (kiosk.take_reload_request()) {
             spdlog::info("reloading the topic plugins (admin menu)");
-            kiosk.forget_pictures();
-            catalog = setup.load();
+            setup.host.reload();
             session.reset(clock.now());
         }
 

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "core/catalog.hpp"
 #include "core/config.hpp"
+#include "core/plugin_host.hpp"
 #include "options.hpp"
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,7 @@ struct ViewerSetup {
     const Config &config;
     std::string config_path;                  // the file read, if any
     std::vector<std::string> config_problems; // shown on the admin diagnostics screen
-    std::function<Catalog()> load;            // (re)loads the catalog from the plugin folders
+    PluginHost &host;                         // the topics, kept in step with the plugin folders
 };
 
 // Opens the window and runs the kiosk until the admin menu exits it (or, with --screenshot,

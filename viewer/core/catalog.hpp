@@ -13,13 +13,16 @@ namespace hs {
 struct Catalog {
     std::vector<Topic> topics;         // sorted by category, then title
     std::vector<Rejection> rejected;   // plugins and folders that could not be used, with why
+    std::vector<Rejection> shadowed;   // loaded, but a higher version of the same topic id won
     std::vector<Rejection> problems;   // found while running (e.g. a picture that failed to decode)
+    bool loading = false;              // plugins are still being checked: more may come
     VettingCounts vetting;             // how many plugins were probed, and how many the cache knew
 
     const Topic *find(const std::string &id) const; // nullptr when absent
 };
 
-// Loads every plugin of every folder. A second plugin with an id already loaded is refused.
+// Loads every plugin of every folder, once (PluginHost::scan). Of several plugins with one topic
+// id the highest version is loaded and the others are listed as shadowed.
 // Each plugin is first checked by a probe process (or found in setup.cache) and only loaded into
 // this process if it passed; the cache, if any, is saved before returning.
 Catalog load_catalog(const std::vector<std::string> &folders, const ProbeSetup &setup,

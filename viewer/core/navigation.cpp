@@ -22,6 +22,13 @@ bool Navigator::is_last_step() const {
 
 void Navigator::home() { state_ = NavState{}; }
 
+void Navigator::set_catalog(const Catalog &catalog) {
+    std::string here = route();
+    catalog_ = &catalog;
+    if (state_.screen == Screen::Attract || state_.screen == Screen::Home) return;
+    if (!open_route(here).empty()) home(); // the topic went away, or lost the fix we were on
+}
+
 void Navigator::attract() { state_ = NavState{Screen::Attract}; }
 
 bool Navigator::open_topic(const std::string &id) {

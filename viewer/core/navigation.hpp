@@ -36,6 +36,9 @@ public:
     explicit Navigator(const Catalog &catalog) : catalog_(&catalog) {}
 
     const NavState &state() const { return state_; }
+    // A new catalog (plugins added, updated or removed). Where we are must still exist in it;
+    // otherwise we go home.
+    void set_catalog(const Catalog &catalog);
     const Topic *topic() const; // the current topic, nullptr on Home
     bool is_last_step() const;  // on the last step of a fix: time to ask "Did this fix it?"
 

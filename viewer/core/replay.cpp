@@ -173,8 +173,8 @@ void ReplayPlayer::start_command(Millis now, const FindTarget &find) {
     }
 }
 
-std::optional<ReplayInput> ReplayPlayer::next(Millis now, const FindTarget &find) {
-    while (pending_.empty() && command_ < script_.commands.size() && now >= next_command_at_)
+std::optional<ReplayInput> ReplayPlayer::next(Millis now, const FindTarget &find, bool settled) {
+    while (settled && pending_.empty() && command_ < script_.commands.size() && now >= next_command_at_)
         start_command(now, find);
     if (pending_.empty() || pending_.front().pointer.t > now) return std::nullopt;
     ReplayInput in = pending_.front();

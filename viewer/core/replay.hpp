@@ -60,8 +60,10 @@ public:
     ReplayPlayer(ReplayScript script, float screen_w, float screen_h);
 
     // The next input due at `now`, if any. Pointer events carry their scheduled time, so gesture
-    // timing does not depend on how fast frames are drawn.
-    std::optional<ReplayInput> next(Millis now, const FindTarget &find);
+    // timing does not depend on how fast frames are drawn. A new command starts only when the UI
+    // has `settled` (drawn what the previous one did), so `press` finds the screen it expects
+    // even when a frame was slow.
+    std::optional<ReplayInput> next(Millis now, const FindTarget &find, bool settled = true);
     std::optional<Millis> next_deadline() const; // when next() has something, if known
     bool finished() const { return pending_.empty() && command_ >= script_.commands.size(); }
     const std::string &error() const { return error_; } // a runtime failure (e.g. unknown target)

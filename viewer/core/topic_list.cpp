@@ -17,6 +17,8 @@ std::string list_topics_text(const Catalog &catalog) {
     out << catalog.rejected.size() << " plugin(s) rejected\n";
     for (const Rejection &r : catalog.rejected)
         out << "  " << r.plugin << "\n      " << kind_name(r.kind) << ": " << r.reason << "\n";
+    if (!catalog.shadowed.empty()) out << catalog.shadowed.size() << " plugin(s) shadowed by a higher version\n";
+    for (const Rejection &r : catalog.shadowed) out << "  " << r.plugin << "\n      " << r.reason << "\n";
     return out.str();
 }
 
@@ -34,6 +36,8 @@ std::string list_topics_json(const Catalog &catalog) {
                                  {"images", t.images.size()}});
     for (const Rejection &r : catalog.rejected)
         doc["rejected"].push_back({{"plugin", r.plugin}, {"kind", kind_name(r.kind)}, {"reason", r.reason}});
+    doc["shadowed"] = nlohmann::json::array();
+    for (const Rejection &r : catalog.shadowed) doc["shadowed"].push_back({{"plugin", r.plugin}, {"reason", r.reason}});
     // A file name need not be UTF-8: replace bad bytes rather than fail the whole report.
     return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -41,6 +41,7 @@ struct HostStatus {
     double slowest_frame_ms = 0;
     std::string config_path;                  // the config file read, or empty
     std::vector<std::string> config_problems; // "FILE:LINE: KEY: REASON"
+    std::vector<Rejection> problems;          // found while running (a picture that failed to decode)
 };
 
 struct Context {

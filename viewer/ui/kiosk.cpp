@@ -12,7 +12,7 @@ namespace hs::ui {
 
 Kiosk::Kiosk(const Catalog &catalog, Navigator &nav, Session &session, GestureConfig gestures,
              Reporter report_problem)
-    : catalog_(catalog), nav_(nav), session_(session), gestures_(gestures), textures_(std::move(report_problem)) {
+    : catalog_(&catalog), nav_(nav), session_(session), gestures_(gestures), textures_(std::move(report_problem)) {
     ui_.kinetic = Kinetic(gestures);
 }
 
@@ -129,7 +129,7 @@ void Kiosk::begin_frame(Millis now) {
 }
 
 void Kiosk::build_frame() {
-    Context ctx{theme_, fonts_, textures_, nav_, catalog_, session_, ui_, stats_, frame_.now};
+    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
     if (ctx.new_page) {
         ui_.zoom_open = false;
@@ -167,7 +167,7 @@ std::string Kiosk::screen_name() const {
     if (ui_.zoom_open) return "picture";
     switch (nav_.state().screen) {
     case Screen::Attract: return "attract";
-    case Screen::Home: return catalog_.topics.empty() ? "no-topics" : "home";
+    case Screen::Home: return catalog_->topics.empty() ? "no-topics" : "home";
     case Screen::Topic: return "topic";
     case Screen::Step: return "step";
     case Screen::Faq: return "faq";
@@ -191,6 +191,10 @@ std::string Kiosk::describe_json() const {
     j["text_scale"] = session_.text_scale();
     j["high_contrast"] = session_.high_contrast();
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
+    j["loading"] = catalog_->loading;
+    json topics = json::array();
+    for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
+    j["topics"] = topics;
     j["width"] = width_;
     j["height"] = height_;
     json targets = json::array();

@@ -47,6 +47,11 @@ public:
     void set_status(const HostStatus &status) { stats_ = status; }
     // The catalog is about to be replaced: drop every picture of the old one.
     void forget_pictures() { textures_.clear(); }
+    // Shows `catalog` from the next frame on (the navigator is switched by the caller).
+    void set_catalog(const Catalog &catalog) {
+        catalog_ = &catalog;
+        textures_.clear(); // an updated plugin may carry new pictures under the same names
+    }
 
     // The state for --dump-ui: screen, topic, fix, step, text scale and every touch target.
     std::string describe_json() const;
@@ -62,7 +67,7 @@ private:
     void on_key(const InputEvent &e);
     void reset_ui_state();
 
-    const Catalog &catalog_;
+    const Catalog *catalog_;
     Navigator &nav_;
     Session &session_;
     GestureRecognizer gestures_;
