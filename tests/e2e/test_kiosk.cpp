@@ -591,6 +591,10 @@ std::string double_tap(const std::string &at) { return "tap " + at + "\ntap " + 
 // was due (next_command_at_), and a command now also waits for two frames after the previous
 // one's last input. With slow frames (a loaded machine) the second `tap` therefore comes down
 // more than 350 ms after the first came up, and the pair is two taps, not a double-tap.
+// A small window for the double-tap journeys: cheap frames keep the two taps close enough even
+// on a busy machine.
+const std::string kPictureWindow = "960x540";
+
 Journey play_double_tap(const std::string &name, const std::string &script, const Setup &s) {
     Journey j;
     for (int attempt = 1; attempt <= 3; ++attempt) {
@@ -606,6 +610,7 @@ Journey play_double_tap(const std::string &name, const std::string &script, cons
 TEST_CASE("kiosk journey: the picture of a step opens full screen and a double-tap zooms it", "[e2e][kiosk]") {
     Setup s;
     s.open = kTopic + "/fix/1/step/1";
+    s.size = kPictureWindow;
     Journey opened = play("j7-picture-open", "press picture\n", s);
     INFO(opened.describe());
     REQUIRE(opened.run.exit_code == 0);
@@ -644,13 +649,14 @@ TEST_CASE("kiosk journey: the picture of a step opens full screen and a double-t
 TEST_CASE("kiosk journey: a zoomed picture pans with a drag and Close goes back to the step", "[e2e][kiosk]") {
     Setup s;
     s.open = kTopic + "/fix/1/step/1";
-    const std::string at = "960 540"; // the middle of the 1920 x 1080 window (see the test above)
+    s.size = kPictureWindow;
+    const std::string at = "480 270"; // the middle of the window (see the test above)
     Journey zoomed = play_double_tap("j7-picture-zoomed", kOpenPicture + double_tap(at), s);
     INFO(zoomed.describe());
     CHECK(zoomed.run.exit_code == 0);
     CHECK(zoomed.ui["zoom"] == 2.5);
 
-    Journey panned = play_double_tap("j7-picture-panned", kOpenPicture + double_tap(at) + "drag 960 540 560 290 400\n", s);
+    Journey panned = play_double_tap("j7-picture-panned", kOpenPicture + double_tap(at) + "drag 480 270 280 145 400\n", s);
     INFO(panned.describe());
     CHECK(panned.run.exit_code == 0);
     CHECK(panned.ui["screen"] == "picture");
@@ -709,6 +715,11 @@ TEST_CASE("kiosk journey: a config with mistakes still brings the kiosk up and n
 
 // ---- 9. Replay problems ------------------------------------------------------------------------
 
+// VIEWER BUG (fails since main's bfea9eb, "replay driving in its own file"): the exit code is 0, not
+// 2. viewer/app/replay_driver.hpp declares `player_` before `int exit_code_ = 0;`, and the
+// constructor (replay_driver.cpp) sets exit_code_ to 2 from inside player_'s initializer
+// (load_and_report(path, exit_code_)); exit_code_'s own initializer runs after that and puts it
+// back to 0. Fix: declare exit_code_ before player_, or set it in the constructor's body.
 TEST_CASE("kiosk journey: a replay with a bad line runs up to it and exits with 2", "[e2e][kiosk]") {
     Setup s;
     s.open = "home";
