@@ -715,8 +715,9 @@ TEST_CASE("kiosk journey: a config with mistakes still brings the kiosk up and n
 
 // ---- 9. Replay problems ------------------------------------------------------------------------
 
-// VIEWER BUG (fails since main's bfea9eb, "replay driving in its own file"): the exit code is 0, not
-// 2. viewer/app/replay_driver.hpp declares `player_` before `int exit_code_ = 0;`, and the
+// VIEWER BUG (fails since main's bfea9eb, "replay driving in its own file"): for a bad line the
+// exit code is 0, not 2 (a missing `press` target, found while playing, still gives 2).
+// viewer/app/replay_driver.hpp declares `player_` before `int exit_code_ = 0;`, and the
 // constructor (replay_driver.cpp) sets exit_code_ to 2 from inside player_'s initializer
 // (load_and_report(path, exit_code_)); exit_code_'s own initializer runs after that and puts it
 // back to 0. Fix: declare exit_code_ before player_, or set it in the constructor's body.
