@@ -121,6 +121,14 @@ const json *target(const json &ui, const std::string &label) {
 
 bool has_target(const json &ui, const std::string &label) { return target(ui, label) != nullptr; }
 
+// The first topic card on screen (which topic depends on the bundled plugins and the text size).
+const json *first_card(const json &ui) {
+    if (!ui.contains("targets")) return nullptr;
+    for (const json &t : ui["targets"])
+        if (t["label"].get<std::string>().rfind("topic:", 0) == 0) return &t;
+    return nullptr;
+}
+
 // The middle of a target, as "X Y" for a `tap` line.
 std::string middle_of(const json &t) {
     float x = t["x"].get<float>() + t["w"].get<float>() / 2, y = t["y"].get<float>() + t["h"].get<float>() / 2;
@@ -279,7 +287,7 @@ void check_customer_screens(const std::string &size, const std::string &tag, boo
     Journey h = play(tag + "-targets-home-200", "", home200);
     CHECK(h.ui["screen"] == "home");
     CHECK(h.ui["text_scale"] == 2.0);
-    CHECK(has_target(h.ui, "topic:" + kTopic));
+    CHECK(first_card(h.ui) != nullptr);
     check_target_rules(h);
 }
 
@@ -827,9 +835,9 @@ void check_text_inside_boxes(const std::string &text_size) {
         Journey home = play("text-inside-home-" + tag, "", s);
         INFO(home.describe());
         REQUIRE(home.run.exit_code == 0);
-        const json *card = target(home.ui, "topic:" + kTopic);
+        const json *card = first_card(home.ui);
         REQUIRE(card != nullptr);
-        // The grid's gap below the only card is empty, unless the card runs off the screen (a
+        // The grid's gap below a card is empty, unless the card runs off the screen (a
         // tall card at large text in landscape), which leaves nothing below it to look at.
         if (!(*card)["clipped"].get<bool>()) {
             check_gap_below(home, home.picture(), *card, 24);
