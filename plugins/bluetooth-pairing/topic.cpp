@@ -1,0 +1,103 @@
+// Topic: a Bluetooth accessory won't pair (iPhone, iOS 26).
+// Steps follow Apple's advice for Bluetooth accessories that won't connect; menu paths are the
+// iOS 18 / iOS 26 Settings layout. The wording is ours.
+#include <helpstation/topic.hpp>
+
+HELPSTATION_TOPIC(t) {
+    t.id("bluetooth-pairing")
+     .title("A Bluetooth accessory won't pair")
+     .version("1.0.0")
+     .summary("Headphones, a speaker or a car won't show up, won't pair, or won't reconnect.")
+     .category("Connections")
+     .applies_to("iPhone with iOS 26")
+     .icon("topic-icon")
+     .symptom("Your headphones or speaker don't appear in the list on your iPhone.")
+     .symptom("You tap the accessory's name, but pairing never finishes or fails.")
+     .symptom("It worked before, but now it stays \"Not Connected\".")
+     .symptom("The accessory keeps connecting to another phone or a laptop instead.")
+     .why("An accessory can only be found while it is in pairing mode, and many leave that mode "
+          "after a minute or two. Most accessories also connect to one device at a time, and "
+          "reconnect to the last one they used. A low battery, or an old pairing remembered by the "
+          "iPhone or the accessory, can stop a new connection too.")
+     .closing("Charging the accessory, putting it in pairing mode and pairing it again fixes most "
+              "Bluetooth problems. If it still won't pair, a team member can test it with you, "
+              "or the maker can check the accessory.");
+
+    t.fix("Check Bluetooth and charge the accessory")
+     .intro("Start with the basics: Bluetooth on, accessory charged, and both close together.")
+     .step("Open Settings and tap Bluetooth. Make sure the Bluetooth switch is on (green).", "bt-switch")
+     .note("Use Settings to check. The Bluetooth button in Control Center only disconnects "
+           "accessories; it doesn't turn Bluetooth fully off.")
+     .step("Charge the accessory or put in fresh batteries, then keep it right next to your iPhone "
+           "while you pair.", "acc-charge")
+     .note("Walls, and other wireless gear nearby, can weaken the signal.");
+
+    t.fix("Put the accessory in pairing mode")
+     .intro("Your iPhone can only find an accessory while it is in pairing mode (sometimes called "
+            "discovery mode).")
+     .step("Turn the accessory on and put it in pairing mode. On most accessories you hold the "
+           "power or pairing button until a light flashes.", "acc-pairing")
+     .note("Every accessory does this differently. Its manual, or the maker's website, shows how.")
+     .step("On your iPhone, keep Settings > Bluetooth open and wait for the accessory's name to "
+           "appear under Other Devices.", "bt-other-devices")
+     .note("Pairing mode often ends after a minute or two. If the name doesn't appear, put the "
+           "accessory in pairing mode again.")
+     .step("Tap the accessory's name.", "bt-other-devices")
+     .step("If your iPhone asks, tap Pair, or enter the code from the accessory's manual.",
+           "bt-pair-request")
+     .outcome("The accessory moves up to My Devices and shows Connected.");
+
+    t.fix("Forget the accessory and pair it again")
+     .intro("If the accessory was paired before, an old pairing can get in the way. Forgetting it "
+            "lets both start fresh.")
+     .step("Go to Settings > Bluetooth and tap the info button (i) next to the accessory under My "
+           "Devices.", "bt-info")
+     .step("Tap Forget This Device.", "bt-forget")
+     .step("Tap Forget Device to confirm.", "bt-forget-confirm")
+     .note("You can pair it again whenever you like, so nothing is lost.")
+     .step("Put the accessory in pairing mode and pair it again, as in \"Put the accessory in "
+           "pairing mode\".", "acc-pairing")
+     .note("Some accessories also keep their own list of phones. The manual explains how to clear "
+           "it, often with a reset.");
+
+    t.fix("Free it from other devices and restart both")
+     .intro("An accessory that is still connected to another phone, tablet or computer may ignore "
+            "your iPhone.")
+     .step("If the accessory was used with another device, disconnect it there, or turn Bluetooth "
+           "off on that device for now.", "acc-other-device")
+     .step("Turn the accessory off, wait a few seconds, and turn it back on.", "acc-power-cycle")
+     .step("Restart your iPhone: go to Settings > General > Shut Down and drag the slider. When the "
+           "screen is dark, hold the side button until the Apple logo appears.", "restart")
+     .step("Put the accessory in pairing mode and try pairing again.", "bt-other-devices");
+
+    t.fix("Update iOS, then reset network settings")
+     .intro("Updates fix Bluetooth problems. Resetting network settings is the last thing to try "
+            "on the iPhone.")
+     .step("Go to Settings > General > Software Update. If an update is offered, install it.",
+           "software-update")
+     .note("Connect to Wi-Fi and keep the iPhone charging during the update. If the accessory has "
+           "its own app, check that app for an update to the accessory too.")
+     .step("Still no luck? Go to Settings > General > Transfer or Reset iPhone, tap Reset, then tap "
+           "Reset Network Settings.", "reset-network")
+     .caution("This removes saved Wi-Fi networks and their passwords, VPN settings and cellular "
+              "settings, and you may need to pair other Bluetooth accessories again. Your photos, "
+              "apps and messages are not erased. Have your Wi-Fi password ready.")
+     .step("Enter your passcode, then tap Reset Network Settings to confirm. The iPhone restarts.",
+           "reset-network-confirm")
+     .step("Join your Wi-Fi network again, then pair the accessory as in \"Put the accessory in "
+           "pairing mode\".", "bt-other-devices");
+
+    t.faq("Why does my accessory keep connecting to my laptop or another phone?",
+          "Many accessories reconnect to the last device they used. Disconnect the accessory on that "
+          "device, or turn off its Bluetooth, then connect it to your iPhone.");
+    t.faq("My fitness band or smart device isn't listed in Settings. What now?",
+          "Some accessories, such as fitness trackers and smart-home devices, are set up in their "
+          "maker's app instead of in Settings > Bluetooth. Install the maker's app and follow its "
+          "setup steps.");
+    t.faq("Do I need a code to pair?",
+          "Most accessories pair without one. If your iPhone asks for a code, look in the "
+          "accessory's manual. Some older accessories use a simple code such as 0000.");
+    t.faq("Will Reset Network Settings delete my photos or apps?",
+          "No. It only removes network settings, such as saved Wi-Fi networks and passwords, VPN "
+          "and cellular settings. Your photos, apps and messages stay.");
+}

@@ -1,0 +1,99 @@
+// Topic: RCS chats won't turn on (Android, Google Messages).
+// Steps follow Google's Messages help on RCS chats for recent Google Messages versions on
+// Android 12 and later. Phone Settings menu names are from Google Pixel; other makers differ.
+// The wording is ours.
+#include <helpstation/topic.hpp>
+
+HELPSTATION_TOPIC(t) {
+    t.id("rcs-android")
+     .title("RCS chats won't turn on (Android)")
+     .version("1.0.0")
+     .summary("RCS is stuck on \"Setting up\" or \"Disconnected\", and chats go out as plain texts.")
+     .category("Messages & calls")
+     .applies_to("Android 12 or later with a recent version of Google Messages")
+     .icon("topic-icon")
+     .symptom("In Google Messages, RCS chats says \"Setting up\" and never finishes.")
+     .symptom("RCS chats says \"Disconnected\", or the switch won't stay on.")
+     .symptom("The message box says \"Text message\" instead of \"RCS message\".")
+     .symptom("You don't see typing dots or read receipts, and photos you send arrive blurry.")
+     .why("RCS chats send your messages over mobile data or Wi-Fi instead of as SMS. To switch them "
+          "on, Google Messages has to be your default texting app, and your phone number has to be "
+          "verified by Google or your carrier, often with a text message sent in the background. An "
+          "out-of-date app, no data connection or a failed verification leaves RCS stuck, and your "
+          "messages go out as ordinary SMS and MMS instead.")
+     .closing("Updating the apps, checking the connection and verifying your number gets RCS "
+              "connected on most phones. If it still won't connect, a team member can check with "
+              "your carrier that RCS is available for your line.");
+
+    t.fix("Make Google Messages your default texting app")
+     .intro("RCS chats only work when Google Messages is the app that handles your texts. The "
+            "phone menus below are from Google Pixel; other phones use similar names.")
+     .step("Open your phone's Settings and go to Apps > Default apps > SMS app.", "default-sms")
+     .note("On Samsung phones: Settings > Apps > Choose default apps > SMS app.")
+     .step("Choose Messages (Google Messages) and confirm.", "default-sms")
+     .note("Google Messages not on the phone? Install it from the Play Store first. When you open "
+           "it, it offers to become your default SMS app.");
+
+    t.fix("Check the RCS status and turn RCS on")
+     .intro("Google Messages shows whether RCS is working, and lets you switch it on.")
+     .step("Open Google Messages and tap your profile picture or icon at the top right.",
+           "messages-profile")
+     .step("Tap Messages settings.", "messages-menu")
+     .step("Tap RCS chats.", "rcs-chats-row")
+     .note("Older versions call this Chat features. If you don't see RCS chats, look for that.")
+     .step("Look at the Status at the top. Connected means RCS works. Setting up means your number "
+           "is still being verified. Disconnected means RCS isn't connected right now.", "rcs-status")
+     .step("If the Turn on RCS chats switch is off, turn it on.", "rcs-turn-on")
+     .outcome("The status should change to Connected. This can take a few minutes.");
+
+    t.fix("Check the connection and your phone number")
+     .intro("RCS needs mobile data or Wi-Fi, and your phone number must be verified.")
+     .step("Swipe down from the top of the screen and check Internet: you need Wi-Fi or mobile data "
+           "turned on.", "quick-internet")
+     .step("If your phone has two SIMs, open Settings > Network & internet and make sure mobile data "
+           "uses the SIM whose number you text from.", "dual-sim")
+     .note("Menus for two SIMs differ a lot between phone makers. A team member can help you find them.")
+     .step("Tap Airplane mode to turn it on, wait about 15 seconds, then tap it again to turn it off.",
+           "quick-airplane")
+     .step("If the status has said Setting up for more than a day, open RCS chats again, tap Retry "
+           "and confirm your phone number when asked.", "rcs-verify")
+     .note("Check that the number is yours and complete, with the right country code.");
+
+    t.fix("Update Google Messages and Carrier Services")
+     .intro("RCS relies on two Google apps: Messages, and Carrier Services, which works in the "
+            "background. Both should be up to date.")
+     .step("Open the Play Store, search for Google Messages and tap Update.", "store-messages")
+     .note("If you see Open instead of Update, the app is already up to date.")
+     .step("Search for Carrier Services and tap Update.", "store-carrier")
+     .step("Restart the phone: press and hold the power button (on some phones, power and volume up "
+           "together), then tap Restart.", "android-restart")
+     .outcome("Open Google Messages > Messages settings > RCS chats and check the status again.");
+
+    t.fix("Clear the storage of Carrier Services")
+     .intro("Clearing Carrier Services makes it set RCS up again from scratch. Menu names are from "
+            "Google Pixel; other phones use similar ones.")
+     .step("Open Settings, tap Apps, then See all apps, and tap Carrier Services.", "carrier-app")
+     .note("Carrier Services is a system app. On some phones, such as Samsung, you first choose to "
+           "show system apps in the list's filter or menu.")
+     .step("Tap Storage & cache (on some phones just Storage).", "carrier-storage")
+     .step("Tap Clear storage (on some phones Clear data) and confirm.", "carrier-clear")
+     .caution("Clear storage only for Carrier Services. Don't clear the storage of Google Messages: "
+              "it isn't needed here and can remove your settings and chat history.")
+     .note("Clearing Carrier Services doesn't delete your messages.")
+     .step("Restart the phone, then check Messages settings > RCS chats again. Reconnecting can "
+           "take a few minutes.", "rcs-status");
+
+    t.faq("Why do some of my messages still go out as SMS?",
+          "RCS is only used when everyone in the conversation has RCS turned on. With anyone else, "
+          "Google Messages sends an ordinary SMS or MMS. In RCS chats > Resend messages you can "
+          "choose what happens when an RCS message can't be sent.");
+    t.faq("Can I send RCS chats to iPhones?",
+          "Yes, if the iPhone has iOS 18 or later and its carrier supports RCS. Otherwise your "
+          "messages to that iPhone go as SMS and MMS.");
+    t.faq("Does RCS cost extra?",
+          "RCS chats use mobile data or Wi-Fi, not your text allowance. On mobile data they count "
+          "toward your data plan, but text chats use very little.");
+    t.faq("What does \"Setting up\" mean?",
+          "Your phone number is still being verified. That usually takes a few minutes. If it lasts "
+          "more than a day, follow \"Check the connection and your phone number\".");
+}
