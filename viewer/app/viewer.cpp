@@ -23,6 +23,7 @@
 #include <fstream>
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace hs::app {
 namespace {
@@ -64,9 +65,17 @@ SessionConfig session_config(const Config &c) {
 int run_viewer(const ViewerSetup &setup) {
     const Options &options = setup.options;
     // Plugins are checked while the window opens; the first frame shows whatever is ready.
-    std::atomic<bool> glfw_ready{false};
-    setup.host.start([&glfw_ready] {
-        if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
+    // The host outlives this function and calls back from its worker thread, so the callback owns
+    // what it uses, and GLFW is only woken between the window's creation and its destruction
+    // (WakeOff below, destroyed before the Window), never during or after glfwTerminate.
+    struct Wake {
+        std::mutex mutex;
+        bool glfw_ready = false;
+    };
+    auto wake = std::make_shared<Wake>();
+    setup.host.start([wake] {
+        std::lock_guard<std::mutex> lock(wake->mutex);
+        if (wake->glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
     });
     Clock clock;
     ui::Kiosk *kiosk_ptr = nullptr; // events that arrive before the kiosk exists are dropped
@@ -79,7 +88,17 @@ int run_viewer(const ViewerSetup &setup) {
         return 1;
     }
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
-    glfw_ready = true;
+    struct WakeOff {
+        std::shared_ptr<Wake> wake;
+        ~WakeOff() {
+            std::lock_guard<std::mutex> lock(wake->mutex);
+            wake->glfw_ready = false;
+        }
+    } wake_off{wake};
+    {
+        std::lock_guard<std::mutex> lock(wake->mutex);
+        wake->glfw_ready = true;
+    }
     std::shared_ptr<const Catalog> shown = setup.host.catalog();
     ui::HostStatus status;
 

@@ -62,6 +62,14 @@ void PluginHost::scan() { scan_folders(setup_.folders); }
 void PluginHost::start(std::function<void()> on_change) {
     on_change_ = std::move(on_change);
     loading_ = true;
+    {
+        // Until the worker has listed the folders, the catalog says that more may come: a kiosk
+        // that draws its first frame before then shows "loading", not "help is being set up".
+        auto first = std::make_shared<Catalog>(*catalog_);
+        first->loading = true;
+        std::lock_guard<std::mutex> lock(mutex_);
+        catalog_ = std::move(first);
+    }
     worker_ = std::thread([this] { run(); });
 }
 
@@ -175,9 +183,11 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
 }
 
 void PluginHost::run() {
-    scan_folders(setup_.folders);
+    // Watch first, then scan: a plugin that arrives after the scan listed its folder is then
+    // reported by the watcher (a change during the scan costs one more, cheap, rescan).
     Clock clock;
     FolderWatcher watcher(setup_.folders, setup_.quiet_ms);
+    scan_folders(setup_.folders);
     Millis next_periodic = clock.now() + setup_.periodic_rescan_ms;
     while (!stop_) {
         Millis now = clock.now();
