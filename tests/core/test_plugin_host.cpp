@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -466,9 +467,21 @@ TEST_CASE("plugin host: reload() checks every plugin again", "[host]") {
     CHECK(c->vetting.probed == 0);
     CHECK(c->rejected.empty());
     CHECK_FALSE(host.loading());
-    // On the way the catalog was published while the plugins were checked again, saying so.
+    // On the way the catalog was published while the plugins were checked again, saying so, and
+    // what was shown stayed shown until its new check was done.
     std::vector<std::shared_ptr<const hs::Catalog>> during = h.since(before);
     REQUIRE(during.size() >= 2);
     CHECK(during.front()->loading);
     CHECK_FALSE(during.back()->loading);
+    for (const auto &each : during) CHECK(each->topics.size() == 2);
+
+    SECTION("stop() ends the worker: no more catalogs, and it can be called again") {
+        host.stop();
+        const size_t stopped_at = h.publications();
+        install(hot_build("hot-other"), h.plugins, "other.so");
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        CHECK(h.publications() == stopped_at);
+        CHECK_FALSE(h.catalog()->find("hot-other"));
+        host.stop();
+    }
 }

@@ -34,7 +34,9 @@ public:
           window_((e2e::ensure_display(), hs::app::WindowOptions{std::make_pair(w, h), 0, false}), clock,
                   [](const hs::InputEvent &) {}),
           session(nav, session_config(), clock.now()),
-          ui_(catalog_, nav, session, hs::GestureConfig{}, [](const std::string &, const std::string &) {}), w_(w),
+          ui_(catalog_, nav, session, hs::ui::Kiosk::touch_settings(96 / 25.4f),
+              [](const std::string &, const std::string &) {}),
+          w_(w),
           h_(h) {
         REQUIRE(window_.ok());
         nav.home(); // these tests start where a customer starts after the attract screen
@@ -279,14 +281,18 @@ TEST_CASE("A flicked list keeps coasting after the finger lifts, and a touch sto
     k.pointer(hs::PointerEvent::Kind::Up, ImVec2(540, 1000));
 }
 
-TEST_CASE("A long press on a button does not tap it, and 3 s on the corner asks for the PIN", "[ui][gestures]") {
+TEST_CASE("A slow press still taps, a long press does not, and 3 s on the corner asks for the PIN", "[ui][gestures]") {
     Kiosk k(1920, 1080);
     REQUIRE(k.nav.open_route(kTopic).empty());
     k.settle();
     const hs::ui::TouchTarget *fix = k.target("fix:1");
     REQUIRE(fix);
-    k.hold(Kiosk::middle(*fix), 1000);
+    k.hold(Kiosk::middle(*fix), 2000); // held past 1.5 s: a long-press, which taps nothing
     CHECK(k.nav.route() == kTopic);
+    k.hold(Kiosk::middle(*fix), 1000); // slow, but a press
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/1");
+    k.nav.open_route(kTopic);
+    k.settle();
     CHECK(k.session.admin() == hs::AdminState::Locked);
     k.hold(ImVec2(20, 20), 1500); // not long enough
     CHECK(k.session.admin() == hs::AdminState::Locked);

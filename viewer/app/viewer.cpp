@@ -1,9 +1,11 @@
 // The frame loop. It draws only when something changed (input, a new screen, a due timer such as
 // the idle warning, a pending screenshot) and otherwise sleeps in glfwWaitEventsTimeout until the
 // next timer, so an idle kiosk costs no frames.
+//
+//   for (;;) { wait for input or a timer ; replay input ; take a new catalog ; draw if owed ; act }
 #include "viewer.hpp"
 
-#include "core/replay.hpp"
+#include "replay_driver.hpp"
 #include "screenshot.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
@@ -17,13 +19,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <atomic>
 #include <memory>
-#include <mutex>
 
 namespace hs::app {
 namespace {
@@ -32,6 +32,8 @@ namespace {
 constexpr int kSettleFrames = 3;
 // Without a timer due, wake up this often anyway (costs no frame) in case a wake-up was missed.
 constexpr Millis kLongestSleepMs = 5000;
+// --open, --replay and --screenshot wait for the first full catalog, at most this long.
+constexpr Millis kFirstCatalogWaitMs = 20000;
 
 // Replaces `path` whole, so a reader never sees half a file.
 void write_atomically(const std::string &path, const std::string &text) {
@@ -60,219 +62,240 @@ SessionConfig session_config(const Config &c) {
     return s;
 }
 
-} // namespace
-
-int run_viewer(const ViewerSetup &setup) {
-    const Options &options = setup.options;
-    // Plugins are checked while the window opens; the first frame shows whatever is ready.
-    // The host outlives this function and calls back from its worker thread, so the callback owns
-    // what it uses, and GLFW is only woken between the window's creation and its destruction
-    // (WakeOff below, destroyed before the Window), never during or after glfwTerminate.
-    struct Wake {
-        std::mutex mutex;
-        bool glfw_ready = false;
-    };
-    auto wake = std::make_shared<Wake>();
-    setup.host.start([wake] {
-        std::lock_guard<std::mutex> lock(wake->mutex);
-        if (wake->glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
-    });
-    Clock clock;
-    ui::Kiosk *kiosk_ptr = nullptr; // events that arrive before the kiosk exists are dropped
-    Window window({options.windowed, setup.config.monitor, setup.config.hide_cursor}, clock,
-                  [&kiosk_ptr](const InputEvent &e) {
-                      if (kiosk_ptr) kiosk_ptr->input(e);
-                  });
-    if (!window.ok()) {
-        spdlog::critical("{}", window.error());
-        return 1;
-    }
-    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
-    struct WakeOff {
-        std::shared_ptr<Wake> wake;
-        ~WakeOff() {
-            std::lock_guard<std::mutex> lock(wake->mutex);
-            wake->glfw_ready = false;
+class FrameLoop {
+public:
+    FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock)
+        : setup_(setup), options_(setup.options), window_(window), clock_(clock), shown_(setup.host.catalog()),
+          nav_(*shown_), session_(nav_, session_config(setup.config), clock.now()),
+          kiosk_(*shown_, nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
+              spdlog::error("{}: {}", source, why);
+              status_.problems.push_back({source, why});
+          }) {
+        nav_.open_route("attract"); // until the route can be opened (open_route_when_ready)
+        started_ = clock.now();
+        status_.config_path = setup.config_path;
+        status_.config_problems = setup.config_problems;
+        if (!options_.replay.empty()) {
+            auto [w, h] = window.framebuffer_size();
+            replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
         }
-    } wake_off{wake};
-    {
-        std::lock_guard<std::mutex> lock(wake->mutex);
-        wake->glfw_ready = true;
+        last_state_ = nav_.state();
+        wake_at_ = clock.now() + kLongestSleepMs;
     }
-    std::shared_ptr<const Catalog> shown = setup.host.catalog();
-    ui::HostStatus status;
 
-    Navigator nav(*shown);
-    if (std::string why = nav.open_route(options.open_route); !why.empty())
-        spdlog::warn("{}; showing home instead", why);
-    Session session(nav, session_config(setup.config), clock.now());
-    GestureConfig gestures;
-    gestures.px_per_mm = window.px_per_mm();
-    ui::Kiosk kiosk(*shown, nav, session, gestures, [&status](const std::string &source, const std::string &reason) {
-        spdlog::error("{}: {}", source, reason);
-        status.problems.push_back({source, reason});
-    });
-    kiosk_ptr = &kiosk;
-    status.config_path = setup.config_path;
-    status.config_problems = setup.config_problems;
+    ui::Kiosk &kiosk() { return kiosk_; }
 
-    std::unique_ptr<ReplayPlayer> replay;
-    int exit_code = 0;
-    if (!options.replay.empty()) {
-        ReplayScript script = load_replay(options.replay);
-        if (!script.error.empty()) {
-            spdlog::error("replay: {} (the replay stops before that line)", script.error);
-            exit_code = 2;
+    int run() {
+        for (;;) {
+            wait();
+            if (window_.take_input()) owe(kSettleFrames);
+            if (close_requested()) return exit_code();
+            take_new_catalog();
+            open_route_when_ready();
+            // The replay starts once the route is open and the first frames are drawn: ImGui knows
+            // what is under the pointer only from the frame before.
+            if (replay_ && route_open_ && status_.frames >= kSettleFrames && replay_->feed(clock_, kiosk_))
+                owe(kSettleFrames);
+            if (clock_.now() >= wake_at_) owe(1);
+            if (frames_due_ <= 0 && !kiosk_.animating()) continue;
+
+            auto [w, h] = window_.framebuffer_size();
+            if (w <= 0 || h <= 0) { // minimised: nothing to draw until it comes back
+                frames_due_ = 0;
+                continue;
+            }
+            draw(w, h);
+            if (std::optional<int> done = after_frame(w, h)) return *done;
         }
-        auto [w, h] = window.framebuffer_size();
-        replay = std::make_unique<ReplayPlayer>(std::move(script), static_cast<float>(w), static_cast<float>(h));
     }
-    auto find_target = [&kiosk](const std::string &label) -> std::optional<ReplayPlayer::Rect> {
-        for (const ui::TouchTarget &t : kiosk.targets())
-            if (t.name == label && t.enabled)
-                return ReplayPlayer::Rect{t.min.x, t.min.y, t.max.x - t.min.x, t.max.y - t.min.y};
-        return std::nullopt;
-    };
 
-    int frames_due = kSettleFrames;
-    int frames_after_replay = 0;
-    Millis wake_at = clock.now() + kLongestSleepMs;
-    std::string last_dump;
-    NavState last_state = nav.state();
-    for (;;) {
-        // Sleep until input or the next timer, unless frames are owed.
-        Millis now = clock.now();
-        if (frames_due > 0 || kiosk.animating()) {
+private:
+    static GestureConfig gestures(const Window &window) { return ui::Kiosk::touch_settings(window.px_per_mm()); }
+    void owe(int frames) { frames_due_ = std::max(frames_due_, frames); }
+    int exit_code() const { return replay_ ? replay_->exit_code() : 0; }
+
+    // Sleeps until input, the next timer or the next replay event, unless frames are owed.
+    void wait() {
+        if (frames_due_ > 0 || kiosk_.animating()) {
             glfwPollEvents();
-        } else {
-            Millis until = wake_at;
-            if (replay) {
-                if (auto r = replay->next_deadline()) until = std::min(until, *r);
-            }
-            glfwWaitEventsTimeout(std::max<Millis>(0, until - now) / 1000.0);
+            return;
         }
-        now = clock.now();
-        if (window.take_input()) frames_due = std::max(frames_due, kSettleFrames);
-        if (window.take_close_request() || glfwWindowShouldClose(window.handle())) {
-            if (setup.config.lockdown) {
-                spdlog::info("close request ignored: the kiosk is locked down (exit through the admin menu)");
-                glfwSetWindowShouldClose(window.handle(), GLFW_FALSE);
-            } else {
-                break;
-            }
-        }
-        // The replay starts once the first frames are drawn: ImGui only knows what is under the
-        // pointer from the frame before.
-        if (replay && status.frames >= kSettleFrames) {
-            while (auto in = replay->next(now, find_target)) {
-                if (in->kind == ReplayInput::Kind::Advance) {
-                    clock.advance(in->advance);
-                    now = clock.now();
-                    spdlog::debug("replay: clock advanced {} ms", in->advance);
-                } else {
-                    InputEvent e;
-                    e.kind = in->kind == ReplayInput::Kind::Key ? InputEvent::Kind::Key : InputEvent::Kind::Pointer;
-                    e.pointer = in->pointer;
-                    e.key = in->key;
-                    kiosk.input(e);
-                }
-                frames_due = std::max(frames_due, kSettleFrames);
-            }
-            if (!replay->error().empty() && exit_code == 0) {
-                spdlog::error("replay: {}", replay->error());
-                exit_code = 2;
-            }
-        }
-        if (now >= wake_at) frames_due = std::max(frames_due, 1);
-        // A new catalog is taken on Home or between customers, never from under someone reading.
-        if (auto latest = setup.host.catalog(); latest != shown) {
-            Screen where = nav.state().screen;
-            if (where == Screen::Home || where == Screen::Attract || shown->topics.empty()) {
-                shown = std::move(latest);
-                nav.set_catalog(*shown);
-                kiosk.set_catalog(*shown);
-                frames_due = std::max(frames_due, kSettleFrames);
-                spdlog::info("catalog: {} topic(s){}", shown->topics.size(), shown->loading ? ", more loading" : "");
-            }
-        }
-        if (frames_due <= 0 && !kiosk.animating()) continue;
+        Millis now = clock_.now(), until = wake_at_;
+        if (replay_)
+            if (auto r = replay_->next_deadline()) until = std::min(until, *r);
+        glfwWaitEventsTimeout(std::max<Millis>(0, until - now) / 1000.0);
+    }
 
-        auto [w, h] = window.framebuffer_size();
-        if (w <= 0 || h <= 0) { // minimised: nothing to draw until it comes back
-            frames_due = 0;
-            continue;
-        }
+    // The window manager's close (Alt+F4, the close button): ignored under lockdown.
+    bool close_requested() {
+        if (!window_.take_close_request() && !glfwWindowShouldClose(window_.handle())) return false;
+        if (!setup_.config.lockdown) return true;
+        spdlog::info("close request ignored: the kiosk is locked down (exit through the admin menu)");
+        glfwSetWindowShouldClose(window_.handle(), GLFW_FALSE);
+        return false;
+    }
+
+    // The starting route needs its topic: it is opened once every plugin has been looked at (the
+    // worker publishes what is ready as it goes), or after kFirstCatalogWaitMs whatever there is.
+    void open_route_when_ready() {
+        if (route_open_) return;
+        if (shown_->loading && clock_.now() - started_ < kFirstCatalogWaitMs) return;
+        if (std::string why = nav_.open_route(options_.open_route); !why.empty())
+            spdlog::warn("{}; showing home instead", why);
+        route_open_ = true;
+        last_state_ = nav_.state();
+        owe(kSettleFrames);
+    }
+
+    // A new catalog is taken on Home or between customers, never from under someone reading.
+    void take_new_catalog() {
+        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
+        if (latest == shown_) return;
+        Screen where = nav_.state().screen;
+        if (where != Screen::Home && where != Screen::Attract && !shown_->topics.empty()) return;
+        shown_ = std::move(latest);
+        nav_.set_catalog(*shown_);
+        kiosk_.set_catalog(*shown_);
+        owe(kSettleFrames);
+        spdlog::info("catalog: {} topic(s){}", shown_->topics.size(), shown_->loading ? ", more loading" : "");
+    }
+
+    void draw(int w, int h) {
         auto started = std::chrono::steady_clock::now();
-        // A new size or text size means a new font atlas: the backend re-creates its objects,
-        // the font texture among them, on the next NewFrame.
-        bool new_atlas = kiosk.layout(w, h);
-        if (new_atlas) {
-            // Only the font texture changes; the shaders and buffers stay. Unbind the old
-            // texture first: the backend restores whatever was bound and it is about to be deleted.
+        // A new size or text size means a new font atlas. Only the font texture changes; unbind
+        // the old one first, since the backend restores whatever was bound and it is being deleted.
+        bool new_atlas = kiosk_.layout(w, h);
+        bool had_device = device_ready_;
+        ImGui_ImplOpenGL3_NewFrame(); // the first one creates the font texture from the atlas
+        device_ready_ = true;
+        if (new_atlas && had_device) {
             glBindTexture(GL_TEXTURE_2D, 0);
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
-        kiosk.begin_frame(now);
+        kiosk_.begin_frame(clock_.now());
+        NavState before = nav_.state();
         ImGui::NewFrame();
-        kiosk.build_frame();
+        kiosk_.build_frame();
+        bool moved = !(nav_.state() == before); // a tap in this frame: its targets are the old screen's
         ImGui::Render();
         glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk.theme().color.background);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk_.theme().color.background);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         // The atlas is on the GPU now; its CPU copy (~10 MiB at 1080p) is rebuilt if ever needed.
         if (new_atlas) ImGui::GetIO().Fonts->ClearTexData();
+
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        ++status.frames;
-        status.last_frame_ms = ms;
-        status.slowest_frame_ms = std::max(status.slowest_frame_ms, ms);
-        kiosk.set_status(status);
+        ++status_.frames;
+        status_.last_frame_ms = ms;
+        status_.slowest_frame_ms = std::max(status_.slowest_frame_ms, ms);
+        status_.latest = setup_.host.catalog();
+        kiosk_.set_status(status_);
+        if (replay_) replay_->frame_drawn();
+        if (!options_.dump_ui.empty() && !moved) {
+            std::string dump = kiosk_.describe_json();
+            if (dump != last_dump_) write_atomically(options_.dump_ui, dump);
+            last_dump_ = std::move(dump);
+        }
+    }
 
-        if (!options.dump_ui.empty()) {
-            std::string dump = kiosk.describe_json();
-            if (dump != last_dump) write_atomically(options.dump_ui, dump);
-            last_dump = std::move(dump);
+    // Screenshot, exit, reload, and what the next frames and timers are. A value: exit with it.
+    std::optional<int> after_frame(int w, int h) {
+        bool replay_done = route_open_ && (!replay_ || replay_->finished(clock_.now()));
+        if (replay_done && !kiosk_.animating()) ++frames_after_replay_;
+        if (!options_.screenshot.empty()) {
+            owe(2); // on to the picture
+            if (replay_done && frames_after_replay_ >= kSettleFrames) return take_screenshot(w, h);
         }
-        bool replay_done = !replay || replay->finished();
-        if (replay_done && !kiosk.animating()) ++frames_after_replay;
-        if (!options.screenshot.empty()) frames_due = std::max(frames_due, 2); // on to the picture
-        if (!options.screenshot.empty() && replay_done && frames_after_replay >= kSettleFrames) {
-            std::string error = save_screenshot(options.screenshot, w, h);
-            if (!error.empty()) {
-                spdlog::critical("screenshot: {}", error);
-                return 1;
-            }
-            spdlog::info("screenshot of '{}' ({}) written to {}", nav.route(), kiosk.screen_name(), options.screenshot);
-            return exit_code;
+        glfwSwapBuffers(window_.handle());
+        if (kiosk_.exit_requested()) {
+            spdlog::info("exit requested");
+            return exit_code();
         }
-        glfwSwapBuffers(window.handle());
-
-        if (kiosk.exit_requested()) {
-            spdlog::info("exit requested from the admin menu");
-            break;
-        }
-        if (kiosk.take_reload_request()) {
+        if (kiosk_.take_reload_request()) {
             spdlog::info("reloading the topic plugins (admin menu)");
-            setup.host.reload();
-            session.reset(clock.now());
+            setup_.host.reload();
+            session_.reset(clock_.now());
         }
-
-        --frames_due;
-        if (!(nav.state() == last_state)) {
-            spdlog::info("screen: {}", nav.route());
-            last_state = nav.state();
-            frames_due = std::max(frames_due, kSettleFrames);
+        --frames_due_;
+        if (!(nav_.state() == last_state_)) {
+            spdlog::info("screen: {}", nav_.route());
+            last_state_ = nav_.state();
+            owe(kSettleFrames);
         }
         // The next timer: the idle warning and its countdown, a long-press, the attract cycle.
-        now = clock.now();
-        wake_at = now + kLongestSleepMs;
-        if (auto d = kiosk.next_deadline(now)) wake_at = std::min(wake_at, std::max(*d, now + 1));
+        Millis now = clock_.now();
+        wake_at_ = now + kLongestSleepMs;
+        if (auto d = kiosk_.next_deadline(now)) wake_at_ = std::min(wake_at_, std::max(*d, now + 1));
+        return std::nullopt;
     }
-    return exit_code;
+
+    int take_screenshot(int w, int h) {
+        std::string error = save_screenshot(options_.screenshot, w, h);
+        if (!error.empty()) {
+            spdlog::critical("screenshot: {}", error);
+            return 1;
+        }
+        spdlog::info("screenshot of '{}' ({}) written to {}", nav_.route(), kiosk_.screen_name(), options_.screenshot);
+        return exit_code();
+    }
+
+    const ViewerSetup &setup_;
+    const Options &options_;
+    Window &window_;
+    Clock &clock_;
+    std::shared_ptr<const Catalog> shown_;
+    ui::HostStatus status_;
+    Navigator nav_;
+    Session session_;
+    ui::Kiosk kiosk_;
+    std::unique_ptr<ReplayDriver> replay_;
+    int frames_due_ = kSettleFrames;
+    int frames_after_replay_ = 0;
+    Millis wake_at_ = 0;
+    std::string last_dump_;
+    NavState last_state_;
+    Millis started_ = 0;
+    bool route_open_ = false;
+    bool device_ready_ = false;
+};
+
+// Stops the plugin worker before the window (and GLFW, which its wake-ups call) goes away.
+struct StopHostFirst {
+    PluginHost &host;
+    ~StopHostFirst() { host.stop(); }
+};
+
+} // namespace
+
+int run_viewer(const ViewerSetup &setup) {
+    // Plugins are checked while the window opens; the first frame shows whatever is ready.
+    std::atomic<bool> glfw_ready{false};
+    setup.host.start([&glfw_ready] {
+        if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
+    });
+    Clock clock;
+    FrameLoop *loop = nullptr; // input that arrives before the loop exists is dropped
+    Window window({setup.options.windowed, setup.config.monitor, setup.config.hide_cursor}, clock,
+                  [&loop](const InputEvent &e) {
+                      if (loop) loop->kiosk().input(e);
+                  });
+    if (!window.ok()) {
+        spdlog::critical("{}", window.error());
+        setup.host.stop();
+        return 1;
+    }
+    StopHostFirst stop_host{setup.host};
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
+    glfw_ready = true;
+    FrameLoop frame_loop(setup, window, clock);
+    loop = &frame_loop;
+    int code = frame_loop.run();
+    loop = nullptr;
+    return code;
 }
 
 } // namespace hs::app

@@ -14,7 +14,6 @@ struct Catalog {
     std::vector<Topic> topics;         // sorted by category, then title
     std::vector<Rejection> rejected;   // plugins and folders that could not be used, with why
     std::vector<Rejection> shadowed;   // loaded, but a higher version of the same topic id won
-    std::vector<Rejection> problems;   // found while running (e.g. a picture that failed to decode)
     bool loading = false;              // plugins are still being checked: more may come
     VettingCounts vetting;             // how many plugins were probed, and how many the cache knew
 

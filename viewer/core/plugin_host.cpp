@@ -38,18 +38,25 @@ std::vector<Vetted> trust_only(const std::vector<std::string> &files, const Trus
 
 } // namespace
 
-PluginHost::PluginHost(PluginHostSetup setup) : setup_(std::move(setup)), catalog_(std::make_shared<Catalog>()) {
+PluginHost::PluginHost(PluginHostSetup setup) : setup_(std::move(setup)) {
+    auto first = std::make_shared<Catalog>();
+    first->loading = true; // nothing has been looked at yet
+    catalog_ = std::move(first);
     wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 }
 
 PluginHost::~PluginHost() {
+    stop();
+    if (wake_fd_ >= 0) close(wake_fd_);
+}
+
+void PluginHost::stop() {
     stop_ = true;
     if (wake_fd_ >= 0) {
         uint64_t one = 1;
         (void)!write(wake_fd_, &one, sizeof one);
     }
     if (worker_.joinable()) worker_.join();
-    if (wake_fd_ >= 0) close(wake_fd_);
 }
 
 std::shared_ptr<const Catalog> PluginHost::catalog() const {
@@ -62,15 +69,16 @@ void PluginHost::scan() { scan_folders(setup_.folders); }
 void PluginHost::start(std::function<void()> on_change) {
     on_change_ = std::move(on_change);
     loading_ = true;
-    {
-        // Until the worker has listed the folders, the catalog says that more may come: a kiosk
-        // that draws its first frame before then shows "loading", not "help is being set up".
-        auto first = std::make_shared<Catalog>(*catalog_);
-        first->loading = true;
-        std::lock_guard<std::mutex> lock(mutex_);
-        catalog_ = std::move(first);
-    }
-    worker_ = std::thread([this] { run(); });
+    worker_ = std::thread([this] {
+        // Nothing a plugin folder holds may end the kiosk: out of memory while copying a topic
+        // stops the watching, logged, and the topics already shown stay.
+        try {
+            run();
+        } catch (const std::exception &e) {
+            spdlog::critical("plugin folders are no longer watched: {}", e.what());
+        }
+        loading_ = false;
+    });
 }
 
 void PluginHost::reload() {
@@ -210,7 +218,9 @@ void PluginHost::run() {
             next_periodic = now + setup_.periodic_rescan_ms;
         }
         if (reload_.exchange(false)) {
-            files_.clear(); // everything is checked again (the probe cache still saves the probes)
+            // Everything is checked again (the probe cache still saves the probes); what is shown
+            // stays until its new check is done.
+            for (auto &entry : files_) entry.second.key.clear();
             dirty = setup_.folders;
         }
         if (!dirty.empty()) scan_folders(dirty);

@@ -50,6 +50,8 @@ public:
     void start(std::function<void()> on_change);
     // Rescans everything (the admin menu's "Reload topics").
     void reload();
+    // Stops the worker (and with it the on_change calls); idempotent. The destructor calls it.
+    void stop();
 
     // The latest catalog; never null.
     std::shared_ptr<const Catalog> catalog() const;

@@ -43,6 +43,10 @@ ReplayScript parse_replay(const std::string &text, const std::string &name) {
             c.kind = ReplayCommand::Kind::Tap;
             ok = static_cast<bool>(words >> c.x1 >> c.y1);
             if (!ok) fail("expected: tap X Y");
+        } else if (verb == "doubletap") {
+            c.kind = ReplayCommand::Kind::DoubleTap;
+            ok = static_cast<bool>(words >> c.x1 >> c.y1);
+            if (!ok) fail("expected: doubletap X Y");
         } else if (verb == "press") {
             c.kind = ReplayCommand::Kind::Press;
             ok = static_cast<bool>(words >> c.name);
@@ -140,6 +144,13 @@ void ReplayPlayer::start_command(Millis now, const FindTarget &find) {
         pointer(PointerEvent::Kind::Up, c.x1, c.y1, now + kTapHoldMs);
         next_command_at_ = now + kTapHoldMs + kAfterCommandMs;
         break;
+    case ReplayCommand::Kind::DoubleTap: // both taps in one command: their timing cannot drift apart
+        pointer(PointerEvent::Kind::Down, c.x1, c.y1, now);
+        pointer(PointerEvent::Kind::Up, c.x1, c.y1, now + kTapHoldMs);
+        pointer(PointerEvent::Kind::Down, c.x1, c.y1, now + kTapHoldMs + 100);
+        pointer(PointerEvent::Kind::Up, c.x1, c.y1, now + 2 * kTapHoldMs + 100);
+        next_command_at_ = now + 2 * kTapHoldMs + 100 + kAfterCommandMs;
+        break;
     case ReplayCommand::Kind::LongPress:
         pointer(PointerEvent::Kind::Down, c.x1, c.y1, now);
         pointer(PointerEvent::Kind::Up, c.x1, c.y1, now + c.ms);
@@ -173,8 +184,8 @@ void ReplayPlayer::start_command(Millis now, const FindTarget &find) {
     }
 }
 
-std::optional<ReplayInput> ReplayPlayer::next(Millis now, const FindTarget &find) {
-    while (pending_.empty() && command_ < script_.commands.size() && now >= next_command_at_)
+std::optional<ReplayInput> ReplayPlayer::next(Millis now, const FindTarget &find, bool settled) {
+    while (settled && pending_.empty() && command_ < script_.commands.size() && now >= next_command_at_)
         start_command(now, find);
     if (pending_.empty() || pending_.front().pointer.t > now) return std::nullopt;
     ReplayInput in = pending_.front();

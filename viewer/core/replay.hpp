@@ -3,6 +3,7 @@
 // and keyboard produce, so a replay goes through the whole input path. No GL, no ImGui.
 //
 //   tap X Y                     down and up at (X, Y)
+//   doubletap X Y               two taps at (X, Y), 100 ms apart
 //   press LABEL                 tap the middle of the touch target LABEL on the current screen
 //   drag X1 Y1 X2 Y2 MS         press at 1, move to 2 over MS milliseconds, release
 //   swipe left|right            a quick horizontal flick across the middle ("left" = finger moves
@@ -25,7 +26,7 @@
 namespace hs {
 
 struct ReplayCommand {
-    enum class Kind { Tap, Press, Drag, Swipe, LongPress, Key, Wait, Advance };
+    enum class Kind { Tap, DoubleTap, Press, Drag, Swipe, LongPress, Key, Wait, Advance };
     Kind kind = Kind::Wait;
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     Millis ms = 0;
@@ -60,10 +61,15 @@ public:
     ReplayPlayer(ReplayScript script, float screen_w, float screen_h);
 
     // The next input due at `now`, if any. Pointer events carry their scheduled time, so gesture
-    // timing does not depend on how fast frames are drawn.
-    std::optional<ReplayInput> next(Millis now, const FindTarget &find);
+    // timing does not depend on how fast frames are drawn. A new command starts only when the UI
+    // has `settled` (drawn what the previous one did), so `press` finds the screen it expects
+    // even when a frame was slow.
+    std::optional<ReplayInput> next(Millis now, const FindTarget &find, bool settled = true);
     std::optional<Millis> next_deadline() const; // when next() has something, if known
-    bool finished() const { return pending_.empty() && command_ >= script_.commands.size(); }
+    // Every command played, the last `wait` included.
+    bool finished(Millis now) const {
+        return pending_.empty() && command_ >= script_.commands.size() && now >= next_command_at_;
+    }
     const std::string &error() const { return error_; } // a runtime failure (e.g. unknown target)
 
 private:

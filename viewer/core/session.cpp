@@ -10,11 +10,16 @@ Session::Session(Navigator &nav, SessionConfig config, Millis now)
 
 void Session::touch(Millis now) { last_touch_ = now; }
 
-// Nothing to time out on the attract screen: it is what a reset leads to.
-static bool at_rest(const Navigator &nav) { return nav.state().screen == Screen::Attract; }
+namespace {
+// Nothing to time out on the attract screen, which is what a reset leads to, unless the admin
+// menu was opened there: that must lock itself again when staff walk away.
+bool at_rest(const Navigator &nav, AdminState admin) {
+    return nav.state().screen == Screen::Attract && admin == AdminState::Locked;
+}
+} // namespace
 
 bool Session::warning(Millis now) const {
-    return !at_rest(nav_) && now - last_touch_ >= config_.idle_ms;
+    return !at_rest(nav_, admin_) && now - last_touch_ >= config_.idle_ms;
 }
 
 int Session::warning_seconds_left(Millis now) const {
@@ -25,7 +30,7 @@ int Session::warning_seconds_left(Millis now) const {
 void Session::still_here(Millis now) { touch(now); }
 
 void Session::update(Millis now) {
-    if (!at_rest(nav_) && now - last_touch_ >= config_.idle_ms + config_.warning_ms) reset(now);
+    if (!at_rest(nav_, admin_) && now - last_touch_ >= config_.idle_ms + config_.warning_ms) reset(now);
 }
 
 void Session::reset(Millis now) {
@@ -39,7 +44,7 @@ void Session::reset(Millis now) {
 }
 
 std::optional<Millis> Session::next_deadline(Millis now) const {
-    if (at_rest(nav_)) {
+    if (at_rest(nav_, admin_)) {
         Millis into = (now - attract_since_) % config_.attract_cycle_ms;
         return now + (config_.attract_cycle_ms - into);
     }
@@ -50,6 +55,12 @@ std::optional<Millis> Session::next_deadline(Millis now) const {
     Millis left = reset_at - now;
     Millis tick = left % 1000 == 0 ? 1000 : left % 1000;
     return std::min(reset_at, now + tick);
+}
+
+void Session::wrong_pin(Millis now) {
+    if (++wrong_pins_ < kMaxPinTries) return;
+    wrong_pins_ = 0;
+    pin_locked_until_ = now + kPinLockoutMs;
 }
 
 void Session::cycle_text_size() { text_size_ = text_size_ >= 200 ? 100 : text_size_ + 50; }

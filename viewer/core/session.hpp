@@ -5,7 +5,7 @@
 //   "I'm still here"          -> back to where they were, nothing lost
 //   warning runs out          -> reset: attract screen, text size and contrast back to the
 //                                kiosk's defaults, admin locked, and `generation` bumped so the UI
-//                                drops scroll positions, the zoomed picture and the search text.
+//                                drops scroll positions, the zoomed picture and the PIN typed.
 //
 // The admin menu is reached by holding the top-left corner for admin_hold_ms, then a PIN.
 #pragma once
@@ -13,6 +13,7 @@
 #include "clock.hpp"
 #include "navigation.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -35,7 +36,7 @@ class Session {
 public:
     Session(Navigator &nav, SessionConfig config, Millis now);
 
-    // Any touch or key. Returns false when the touch only dismissed something (none yet).
+    // Any touch or key: the visit goes on.
     void touch(Millis now);
     // Moves the idle clock on; resets the session when the warning has run out.
     void update(Millis now);
@@ -60,6 +61,13 @@ public:
     void open_admin_pin() { admin_ = AdminState::Pin; }
     void open_admin(AdminState s) { admin_ = s; } // Menu or Diagnostics, after the PIN was checked
     void lock_admin() { admin_ = AdminState::Locked; }
+    // Wrong PINs: after kMaxPinTries in a row the keypad refuses input for kPinLockoutMs, so a
+    // passer-by cannot try PINs one after the other. Returns the time left locked out (0: free).
+    static constexpr int kMaxPinTries = 5;
+    static constexpr Millis kPinLockoutMs = 60'000;
+    void wrong_pin(Millis now);
+    void right_pin() { wrong_pins_ = 0; }
+    Millis pin_locked_for(Millis now) const { return std::max<Millis>(0, pin_locked_until_ - now); }
 
     // Which topic title the attract screen shows now (cycles every attract_cycle_ms).
     size_t attract_index(Millis now, size_t count) const;
@@ -77,6 +85,8 @@ private:
     int text_size_;
     bool high_contrast_;
     AdminState admin_ = AdminState::Locked;
+    int wrong_pins_ = 0;
+    Millis pin_locked_until_ = 0;
 };
 
 } // namespace hs

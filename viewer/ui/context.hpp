@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct HostStatus {
     std::string config_path;                  // the config file read, or empty
     std::vector<std::string> config_problems; // "FILE:LINE: KEY: REASON"
     std::vector<Rejection> problems;          // found while running (a picture that failed to decode)
+    std::shared_ptr<const Catalog> latest;    // the newest catalog, which the screen may not show yet
 };
 
 struct Context {

@@ -79,17 +79,19 @@ void draw_diagnostics(const Context &ctx, ImVec2 screen) {
     line(c.text, "Config: " + (host.config_path.empty() ? std::string("none (defaults)") : host.config_path));
     for (const std::string &p : host.config_problems) line(c.caution, p);
 
-    section("Topics loaded (" + std::to_string(ctx.catalog.topics.size()) + ")" +
-            (ctx.catalog.loading ? ", more being checked" : ""));
-    for (const Topic &topic : ctx.catalog.topics)
+    // The newest catalog, not the one on screen: an operator who just fixed a plugin sees it now.
+    const Catalog &catalog = host.latest ? *host.latest : ctx.catalog;
+    section("Topics loaded (" + std::to_string(catalog.topics.size()) + ")" +
+            (catalog.loading ? ", more being checked" : ""));
+    for (const Topic &topic : catalog.topics)
         line(c.text, topic.id + " " + topic.version + "  \xC2\xB7  " + topic.title + "  \xC2\xB7  " + topic.plugin_path);
-    section("Plugins refused (" + std::to_string(ctx.catalog.rejected.size()) + ")");
-    for (const Rejection &r : ctx.catalog.rejected)
+    section("Plugins refused (" + std::to_string(catalog.rejected.size()) + ")");
+    for (const Rejection &r : catalog.rejected)
         line(c.caution, std::string(kind_name(r.kind)) + ": " + r.plugin + ": " + r.reason);
-    if (ctx.catalog.rejected.empty()) line(c.text_muted, "None.");
-    section("Plugins shadowed by a higher version (" + std::to_string(ctx.catalog.shadowed.size()) + ")");
-    for (const Rejection &r : ctx.catalog.shadowed) line(c.text, r.plugin + ": " + r.reason);
-    if (ctx.catalog.shadowed.empty()) line(c.text_muted, "None.");
+    if (catalog.rejected.empty()) line(c.text_muted, "None.");
+    section("Plugins shadowed by a higher version (" + std::to_string(catalog.shadowed.size()) + ")");
+    for (const Rejection &r : catalog.shadowed) line(c.text, r.plugin + ": " + r.reason);
+    if (catalog.shadowed.empty()) line(c.text_muted, "None.");
     section("Problems while running (" + std::to_string(host.problems.size()) + ")");
     for (const Rejection &r : host.problems) line(c.caution, r.plugin + ": " + r.reason);
     if (host.problems.empty()) line(c.text_muted, "None.");

@@ -45,6 +45,15 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
     return tapped;
 }
 
+// The height a card needs for its title and summary at `width` (at least the usual 230 px).
+float card_height(const Context &ctx, const Topic &topic, float width) {
+    const Theme &t = ctx.theme;
+    float pad = t.px(32), text_w = width - 3 * pad - t.px(150) - t.px(40);
+    float text_h = wrapped_height(ctx.fonts.h2, topic.title, text_w) + t.px(8) +
+                   wrapped_height(ctx.fonts.small, topic.summary, text_w);
+    return std::max(t.px(230), text_h + 2 * pad);
+}
+
 } // namespace
 
 void draw_home(const Context &ctx, ImVec2 body) {
@@ -92,7 +101,9 @@ void draw_home(const Context &ctx, ImVec2 body) {
 
     int columns = t.portrait ? 1 : 2;
     float card_w = (width - (columns - 1) * t.gap()) / columns;
-    ImVec2 card(card_w, t.px(230));
+    // One height for every card, so the grid stays a grid; it grows with the text size.
+    ImVec2 card(card_w, 0);
+    for (const Topic &topic : ctx.catalog.topics) card.y = std::max(card.y, card_height(ctx, topic, card_w));
     std::string category;
     int column = 0;
     for (const Topic &topic : ctx.catalog.topics) {

@@ -44,7 +44,10 @@ void Kiosk::on_key(const InputEvent &e) {
     session_.touch(e.pointer.t);
     // Under lockdown no key leaves the kiosk (the host ignores window-close requests too);
     // without it, Escape is the developer's way out.
-    if (e.key == "escape" && !session_.config().lockdown) ui_.exit_requested = true;
+    if (e.key == "escape" && !session_.config().lockdown) {
+        spdlog::info("Escape: leaving (lockdown is off)");
+        ui_.exit_requested = true;
+    }
 }
 
 void Kiosk::on_pointer(const PointerEvent &e) {
@@ -110,6 +113,8 @@ void Kiosk::begin_frame(Millis now) {
         ui_.pin_message.clear();
     }
 
+    // A new drag belongs to whichever scrolling area claims it this frame (touch_scroll), or none.
+    if (frame_.has(Gesture::Kind::DragBegin)) ui_.scroll_owner = 0;
     frame_.finger_down = gestures_.finger_down();
     frame_.dragging = gestures_.dragging();
     frame_.press_x = gestures_.press_x();
@@ -134,6 +139,7 @@ void Kiosk::build_frame() {
     if (ctx.new_page) {
         ui_.zoom_open = false;
         ui_.kinetic.stop();
+        ui_.scroll_owner = 0;
     }
     drawn_page_ = nav_.state();
     drawn_any_ = true;

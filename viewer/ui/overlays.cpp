@@ -67,7 +67,9 @@ void picture_view(const Context &ctx, ImVec2 screen) {
     // The picture fills the screen at zoom 1; double-tap zooms in around the finger and back out.
     ImVec2 box(screen.x - 2 * t.margin(), screen.y - 2 * t.margin());
     ImVec2 centre(screen.x * 0.5f, screen.y * 0.5f);
+    bool on_top = ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
     for (const Gesture &g : in.gestures) {
+        if (!on_top) break;
         bool on_close = g.x >= close_at.x && g.y <= close_at.y + t.button_height();
         if (g.kind == Gesture::Kind::DoubleTap && !on_close) {
             if (ui.zoom > 1.0f) {
@@ -141,6 +143,10 @@ void keypad(const Context &ctx, ImVec2 screen) {
     UiState &ui = ctx.ui;
     if (!begin_overlay("admin-pin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
     bool no_pin = ctx.session.config().admin_pin_hash.empty();
+    Millis locked_for = ctx.session.pin_locked_for(ctx.now);
+    if (locked_for > 0)
+        ui.pin_message = "Too many wrong PINs. Try again in " + std::to_string((locked_for + 999) / 1000) + " s.";
+    bool keys_on = !no_pin && locked_for == 0;
     float key = t.tpx(120), gap = t.gap(), pad = t.px(48);
     float w = 3 * key + 2 * gap + 2 * pad;
     std::string shown = no_pin ? "No admin PIN is set: add kiosk.admin_pin_hash to the config (helpstation --hash-pin)"
@@ -165,7 +171,7 @@ void keypad(const Context &ctx, ImVec2 screen) {
         std::string id = std::string("pin:") + labels[i];
         const char *glyph = i == 9 ? icon::erase : i == 11 ? icon::backspace : nullptr;
         const char *label = glyph ? nullptr : labels[i];
-        if (!touch_button(ctx, id.c_str(), ImVec2(key, key), ButtonStyle::Secondary, glyph, label, !no_pin)) continue;
+        if (!touch_button(ctx, id.c_str(), ImVec2(key, key), ButtonStyle::Secondary, glyph, label, keys_on)) continue;
         if (i == 9) ui.pin_typed.clear();
         else if (i == 11 && !ui.pin_typed.empty()) ui.pin_typed.pop_back();
         else if (i != 11 && ui.pin_typed.size() < 12) ui.pin_typed += labels[i];
@@ -180,12 +186,15 @@ void keypad(const Context &ctx, ImVec2 screen) {
     }
     ImGui::SetCursorPos(ImVec2(at.x + pad + bw + gap, y));
     if (touch_button(ctx, "pin-ok", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::check, "OK",
-                     !no_pin && !ui.pin_typed.empty())) {
+                     keys_on && !ui.pin_typed.empty())) {
+        // Argon2 takes a few hundred ms here, on purpose; the UI waits that long once per try.
         if (verify_pin(ctx.session.config().admin_pin_hash, ui.pin_typed)) {
             spdlog::info("admin: PIN accepted");
+            ctx.session.right_pin();
             ctx.session.open_admin(AdminState::Menu);
         } else {
             spdlog::warn("admin: wrong PIN");
+            ctx.session.wrong_pin(ctx.now);
             ui.pin_message = "Wrong PIN. Try again.";
         }
         ui.pin_typed.clear();
@@ -233,11 +242,12 @@ void open_picture(const Context &ctx, const std::string &topic, const std::strin
 void draw_overlays(const Context &ctx, ImVec2 screen) {
     if (ctx.ui.zoom_open) picture_view(ctx, screen);
     switch (ctx.session.admin()) {
-    case AdminState::Pin: return keypad(ctx, screen);
-    case AdminState::Menu: return admin_menu(ctx, screen);
-    case AdminState::Diagnostics: return draw_diagnostics(ctx, screen);
+    case AdminState::Pin: keypad(ctx, screen); break;
+    case AdminState::Menu: admin_menu(ctx, screen); break;
+    case AdminState::Diagnostics: draw_diagnostics(ctx, screen); break;
     case AdminState::Locked: break;
     }
+    // Above everything, the admin screens too: staff reading diagnostics get the same warning.
     if (ctx.session.warning(ctx.now)) idle_warning(ctx, screen);
 }
 

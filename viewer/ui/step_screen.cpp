@@ -15,7 +15,6 @@ namespace {
 // The step's picture as a touch target: a tap opens it full screen to zoom and pan.
 void step_picture(const Context &ctx, const Topic &topic, const std::string &image, ImVec2 at, ImVec2 box) {
     ImVec2 cursor = ImGui::GetCursorPos();
-    ImVec2 win = ImGui::GetWindowPos();
     ImGui::SetCursorScreenPos(at);
     if (pressable("picture", box).tapped) open_picture(ctx, topic.id, image);
     ImGui::SetCursorPos(cursor);
@@ -29,7 +28,6 @@ void step_picture(const Context &ctx, const Topic &topic, const std::string &ima
     ImFont *f = ctx.fonts.bold;
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::zoom_in);
     dl->AddText(f, f->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.color.on_accent, icon::zoom_in);
-    (void)win;
 }
 
 // "Fix 2 of 5 · Step 3 of 7", the fix title, and one segment per step.
@@ -231,7 +229,8 @@ void draw_step(const Context &ctx, ImVec2 body) {
 
     // A horizontal swipe turns the page: finger to the left for the next step, to the right for
     // the previous one (the last step waits for the answer to "Did this fix it?").
-    if (!ctx.ui.zoom_open) {
+    bool on_top = !ctx.ui.zoom_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
+    if (on_top) {
         if (frame_input().has(Gesture::Kind::SwipeLeft)) ctx.nav.next();
         else if (frame_input().has(Gesture::Kind::SwipeRight)) ctx.nav.previous();
     }

@@ -1,9 +1,23 @@
 #include "textures.hpp"
 
 #include <glad/gl.h>
+#include <spdlog/spdlog.h>
 #include <stb_image.h>
+#include <stb_image_resize.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace hs::ui {
+namespace {
+
+// The largest side a picture keeps on the GPU. Pictures are drawn at most about screen size (the
+// zoom view magnifies what is there); anything larger only costs texture memory, so it is scaled
+// down once, here, instead of being refused. (The plugin's own limits bound what is decoded.)
+constexpr int kMaxSide = 2560;
+
+} // namespace
 
 const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
     std::string key = topic.id + "/" + name;
@@ -26,23 +40,35 @@ const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
     }
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-    if (w > max_size || h > max_size) {
-        report_(topic.plugin_path, "picture '" + name + "' is larger than the GPU allows");
+    int limit = std::min<int>(kMaxSide, max_size > 0 ? max_size : kMaxSide);
+    std::vector<unsigned char> scaled;
+    if (w > limit || h > limit) {
+        double k = static_cast<double>(limit) / std::max(w, h);
+        int sw = std::max(1, static_cast<int>(std::lround(w * k))), sh = std::max(1, static_cast<int>(std::lround(h * k)));
+        scaled.resize(static_cast<size_t>(sw) * sh * 4);
+        if (!stbir_resize_uint8(pixels, w, h, 0, scaled.data(), sw, sh, 0, 4)) {
+            report_(topic.plugin_path, "picture '" + name + "' is too large to show and cannot be scaled down");
+            stbi_image_free(pixels);
+            return tex;
+        }
+        spdlog::info("{}: picture '{}' scaled down from {}x{} to {}x{}", topic.plugin_path, name, w, h, sw, sh);
         stbi_image_free(pixels);
-        return tex;
+        pixels = nullptr;
+        w = sw;
+        h = sh;
     }
     GLuint id = 0;
     glGenTextures(1, &id);
     glBindTexture(GL_TEXTURE_2D, id);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels ? pixels : scaled.data());
     // Pictures are usually drawn smaller than they are: mipmaps keep thin lines and text clean.
     glGenerateMipmap(GL_TEXTURE_2D);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    stbi_image_free(pixels);
+    if (pixels) stbi_image_free(pixels);
     tex = Texture{id, w, h};
     return tex;
 }

@@ -43,18 +43,20 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
         const Fix &fix = topic.fixes[i];
         ImGui::SetCursorPosX(x);
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        float h = t.px(120);
+        float r = t.px(30);
+        float tx_off = t.px(24) + 2 * r + t.px(24);
+        float tw = width - t.px(64) - tx_off;
+        float th = wrapped_height(ctx.fonts.bold, fix.title, tw);
+        // The row grows with its title: two lines at 200 % text still fit inside it.
+        float h = std::max(t.px(120), th + ctx.fonts.small->FontSize + t.px(32));
         std::string id = "fix:" + std::to_string(i + 1);
         if (touch_button(ctx, id.c_str(), ImVec2(width, h), ButtonStyle::Row, nullptr, nullptr))
             ctx.nav.start_fix(static_cast<int>(i));
-        float r = t.px(30);
         number_badge(ctx, ImVec2(pos.x + t.px(24) + r, pos.y + h * 0.5f), r, static_cast<int>(i) + 1, t.color.accent,
                      t.color.on_accent);
-        float tx = pos.x + t.px(24) + 2 * r + t.px(24);
-        float tw = pos.x + width - t.px(64) - tx;
+        float tx = pos.x + tx_off;
         ImDrawList *dl = ImGui::GetWindowDrawList();
         std::string steps = std::to_string(fix.steps.size()) + (fix.steps.size() == 1 ? " step" : " steps");
-        float th = wrapped_height(ctx.fonts.bold, fix.title, tw);
         float y = pos.y + (h - th - ctx.fonts.small->FontSize) * 0.5f;
         dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(tx, y), t.color.text, fix.title.c_str(), nullptr, tw);
         dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(tx, y + th), t.color.text_muted, steps.c_str());
@@ -73,7 +75,8 @@ void draw_topic(const Context &ctx, ImVec2 body) {
     float width = body.x - 2 * t.margin();
     bool has_faq = !topic->faq.empty();
     // Landscape: the FAQ button sits beside the title, visible without scrolling.
-    float faq_w = t.px(520);
+    std::string faq_label = "Questions & answers (" + std::to_string(topic->faq.size()) + ")";
+    float faq_w = std::max(t.px(520), label_width(ctx, icon::question, faq_label.c_str()));
     float title_w = !t.portrait && has_faq ? width - faq_w - t.gap() : width;
     ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
     wrapped_text(ctx.fonts.h1, t.color.text, topic->title, title_w);

@@ -125,9 +125,11 @@ void touch_scroll(const Context &ctx) {
     UiState &ui = ctx.ui;
     ImGuiID self = ImGui::GetCurrentWindow()->ID;
     if (in.pressed) ui.kinetic.stop(); // a finger on the glass stops a coasting list at once
-    // The drag belongs to the scrolling area it began on (the innermost one under the finger).
-    if (in.has(Gesture::Kind::DragBegin) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
-        ui.scroll_owner = ImGui::GetScrollMaxY() > 0 ? self : 0;
+    // A drag belongs to the scrolling area under the finger when it becomes a drag (the Kiosk
+    // cleared the owner at DragBegin); ImGui's hover test already excludes windows under an overlay.
+    if (in.has(Gesture::Kind::DragBegin) && ImGui::GetScrollMaxY() > 0 &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        ui.scroll_owner = self;
     if (ui.scroll_owner != self) return;
     float dy = 0;
     for (const Gesture &g : in.gestures) {
