@@ -69,7 +69,7 @@ TEST_CASE("A valid descriptor is copied completely", "[descriptor]") {
     CHECK(t.fixes[0].steps[1].caution.empty());
     REQUIRE(t.images.size() == 1);
     CHECK(t.images[0].width == 1);
-    CHECK(t.images[0].bytes.size() == sizeof kPng);
+    CHECK(t.images[0].size() == sizeof kPng);
     CHECK(t.faq[0].answer == "Because.");
 }
 

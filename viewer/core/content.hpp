@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,13 @@ namespace hs {
 
 struct Image {
     std::string name;
-    std::vector<unsigned char> bytes; // the encoded PNG/JPEG, decoded only when shown
-    int width = 0, height = 0;        // from the file header, checked at load
+    // The encoded PNG/JPEG, decoded only when shown. Shared: every new catalog snapshot copies
+    // its topics, and must not copy megabytes of pictures each time.
+    std::shared_ptr<const std::vector<unsigned char>> encoded;
+    int width = 0, height = 0; // from the file header, checked at load
+
+    const unsigned char *data() const { return encoded ? encoded->data() : nullptr; }
+    size_t size() const { return encoded ? encoded->size() : 0; }
 };
 
 struct Step {

@@ -128,7 +128,7 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
         }
         img.width = w;
         img.height = h;
-        img.bytes.assign(src.data, src.data + src.size);
+        img.encoded = std::make_shared<const std::vector<unsigned char>>(src.data, src.data + src.size);
         t.images.push_back(std::move(img));
     }
     return names;

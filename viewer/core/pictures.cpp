@@ -11,7 +11,7 @@ std::vector<std::string> undecodable_pictures(const Topic &topic) {
         int w = 0, h = 0, comp = 0;
         // 4 channels, as the viewer decodes them for upload: the same code path, the same failures.
         unsigned char *pixels =
-            stbi_load_from_memory(img.bytes.data(), static_cast<int>(img.bytes.size()), &w, &h, &comp, 4);
+            stbi_load_from_memory(img.data(), static_cast<int>(img.size()), &w, &h, &comp, 4);
         if (pixels) {
             stbi_image_free(pixels);
             continue;

@@ -31,7 +31,7 @@ const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
         return tex;
     }
     int w = 0, h = 0, comp = 0;
-    unsigned char *pixels = stbi_load_from_memory(img->bytes.data(), static_cast<int>(img->bytes.size()),
+    unsigned char *pixels = stbi_load_from_memory(img->data(), static_cast<int>(img->size()),
                                                   &w, &h, &comp, 4);
     if (!pixels) {
         const char *why = stbi_failure_reason();
