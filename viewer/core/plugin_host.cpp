@@ -191,9 +191,11 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
 }
 
 void PluginHost::run() {
-    scan_folders(setup_.folders);
+    // Watch first, then scan: a plugin that arrives after the scan listed its folder is then
+    // reported by the watcher (a change during the scan costs one more, cheap, rescan).
     Clock clock;
     FolderWatcher watcher(setup_.folders, setup_.quiet_ms);
+    scan_folders(setup_.folders);
     Millis next_periodic = clock.now() + setup_.periodic_rescan_ms;
     while (!stop_) {
         Millis now = clock.now();
