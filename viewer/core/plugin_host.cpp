@@ -161,8 +161,13 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
             if (vetted[i].rejection) {
                 state.rejection = vetted[i].rejection;
             } else if (vetted[i].fingerprint && !unchanged_since(*vetted[i].fingerprint)) {
-                // What passed must be what is loaded. The watcher reports the change and the
-                // file is checked again then.
+                // What passed must be what is loaded. The watcher reports the change and the file
+                // is checked again then; until that check is done, what was shown stays.
+                auto previous = files_.find(file);
+                if (previous != files_.end() && previous->second.topic) {
+                    previous->second.key.clear();
+                    continue;
+                }
                 state.key.clear();
                 state.rejection = Rejection{file, "changed while it was being checked; checked again when it settles",
                                             RejectionKind::unchecked};
