@@ -4,11 +4,17 @@
 # IMAGES may be PNG, JPEG or SVG; SVG is rasterized to PNG at build time with rsvg-convert.
 # A picture is named by its file name without extension: step("...", "send-receive").
 # The plugin lands in OUTPUT_DIRECTORY (default: HELPSTATION_PLUGIN_OUTPUT_DIR, the folder the
-# viewer in this build tree reads) and is installed into HELPSTATION_PLUGIN_INSTALL_DIR.
+# viewer in this build tree reads; outside the Help Station tree, the current build folder) and is
+# installed into HELPSTATION_PLUGIN_INSTALL_DIR.
 #
 # Signing: when HELPSTATION_SIGNING_KEY names a secret key file (helpstation-sign keygen), each
 # plugin is signed after every link, and <id>.so.sig is installed beside <id>.so. Unset (the
-# default), plugins are built unsigned.
+# default), plugins are built unsigned. Outside the tree (find_package(HelpStation)) the signing
+# tool is looked for in the Help Station install's bin/ and then on PATH; when it is not found,
+# plugins are built unsigned with a warning.
+#
+# This file works both in the Help Station tree and installed next to HelpStationConfig.cmake: it
+# finds EmbedImages.cmake beside itself.
 
 set(HELPSTATION_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/EmbedImages.cmake")
 find_program(RSVG_CONVERT rsvg-convert)
@@ -18,6 +24,18 @@ if(HELPSTATION_SIGNING_KEY AND NOT EXISTS "${HELPSTATION_SIGNING_KEY}")
   message(FATAL_ERROR
     "HELPSTATION_SIGNING_KEY: ${HELPSTATION_SIGNING_KEY} does not exist (make one with helpstation-sign keygen)")
 endif()
+# In the tree, the helpstation-sign target signs; from an installed SDK, the installed program.
+set(HELPSTATION_SIGN_COMMAND "$<TARGET_FILE:helpstation-sign>")
+if(HELPSTATION_SDK_INSTALLED AND HELPSTATION_SIGNING_KEY)
+  find_program(HELPSTATION_SIGN_EXE helpstation-sign HINTS "${HelpStation_BIN_DIR}")
+  if(HELPSTATION_SIGN_EXE)
+    set(HELPSTATION_SIGN_COMMAND "${HELPSTATION_SIGN_EXE}")
+  else()
+    message(WARNING "HELPSTATION_SIGNING_KEY is set but helpstation-sign was not found "
+                    "(looked in ${HelpStation_BIN_DIR} and on PATH): topic plugins are built unsigned")
+    set(HELPSTATION_SIGN_COMMAND "")
+  endif()
+endif()
 
 function(add_help_topic id)
   cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;IMAGES" ${ARGN})
@@ -26,6 +44,9 @@ function(add_help_topic id)
   endif()
   if(NOT ARG_OUTPUT_DIRECTORY)
     set(ARG_OUTPUT_DIRECTORY "${HELPSTATION_PLUGIN_OUTPUT_DIR}")
+  endif()
+  if(NOT ARG_OUTPUT_DIRECTORY)
+    set(ARG_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
   endif()
   set(target "topic-${id}")
   set(work "${CMAKE_CURRENT_BINARY_DIR}/${target}")
@@ -80,14 +101,16 @@ function(add_help_topic id)
   if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
     install(TARGETS ${target} LIBRARY DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
   endif()
-  if(HELPSTATION_SIGNING_KEY)
+  if(HELPSTATION_SIGNING_KEY AND HELPSTATION_SIGN_COMMAND)
     set(signature "${ARG_OUTPUT_DIRECTORY}/${id}${CMAKE_SHARED_MODULE_SUFFIX}.sig")
     add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND "$<TARGET_FILE:helpstation-sign>" sign --secret "${HELPSTATION_SIGNING_KEY}" "$<TARGET_FILE:${target}>"
+      COMMAND "${HELPSTATION_SIGN_COMMAND}" sign --secret "${HELPSTATION_SIGNING_KEY}" "$<TARGET_FILE:${target}>"
       BYPRODUCTS "${signature}"
       COMMENT "Signing ${id}${CMAKE_SHARED_MODULE_SUFFIX}"
       VERBATIM)
-    add_dependencies(${target} helpstation-sign)
+    if(NOT HELPSTATION_SDK_INSTALLED)
+      add_dependencies(${target} helpstation-sign)
+    endif()
     # Relink, and so re-sign, when the key file changes: a stale .sig would be refused.
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${HELPSTATION_SIGNING_KEY}")
     if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
