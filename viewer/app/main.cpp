@@ -7,6 +7,7 @@
 #include "core/topic_list.hpp"
 #include "options.hpp"
 #include "paths.hpp"
+#include "render_topic.hpp"
 #include "validate.hpp"
 #include "viewer.hpp"
 
@@ -75,6 +76,10 @@ int main(int argc, char **argv) {
     host_setup.folders = folders;
     host_setup.probe = probe;
     hs::PluginHost host(host_setup);
+    if (!options.render_topic.empty()) {
+        host.scan();
+        return hs::app::render_topic(options.render_topic, options.out, *host.catalog(), config.config);
+    }
     if (options.list_topics) {
         host.scan();
         std::shared_ptr<const hs::Catalog> catalog = host.catalog();

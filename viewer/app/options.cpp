@@ -20,6 +20,12 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
                    "Start at a route: attract, home, TOPIC, TOPIC/faq, TOPIC/fix/N, TOPIC/fix/N/step/M (1-based)");
     cli.add_option("--screenshot", out.screenshot,
                    "Render (after --replay, if given), save a PNG and exit");
+    cli.add_option("--render-topic", out.render_topic,
+                   "Render every screen of topic ID (landscape and portrait) plus a contact sheet each into --out, "
+                   "then exit")
+        ->type_name("ID");
+    cli.add_option("--out", out.out, "With --render-topic: the folder for the PNGs (created if missing)")
+        ->type_name("DIR");
     cli.add_option("--replay", out.replay, "Play scripted input from FILE (see README: tap, drag, swipe, key, ...)");
     cli.add_option("--dump-ui", out.dump_ui, "After each change, write the UI state and touch targets as JSON to FILE");
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
@@ -54,6 +60,10 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
             return 2;
         }
         out.windowed = std::make_pair(std::stoi(m[1]), std::stoi(m[2]));
+    }
+    if (out.render_topic.empty() != out.out.empty()) {
+        std::fprintf(stderr, "--render-topic ID and --out DIR go together\n");
+        return 2;
     }
     if (out.json && !out.list_topics) {
         std::fprintf(stderr, "--json only goes with --list-topics\n");

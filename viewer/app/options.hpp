@@ -17,6 +17,8 @@ struct Options {
     std::string screenshot;                      // --screenshot FILE.png: render, save, exit
     std::string replay;                          // --replay FILE: scripted input
     std::string dump_ui;                         // --dump-ui FILE: JSON of the UI state after each change
+    std::string render_topic;                    // --render-topic ID: every screen of a topic as PNGs, then exit
+    std::string out;                             // --out DIR (with --render-topic)
     bool list_topics = false;                    // --list-topics
     bool json = false;                           // --json (with --list-topics)
     bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash

@@ -9,8 +9,8 @@
 
 namespace hs::app {
 
-std::string save_screenshot(const std::string &path, int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
+std::string read_back_buffer(int width, int height, std::vector<unsigned char> &pixels) {
+    pixels.assign(static_cast<size_t>(width) * height * 3, 0);
     // An error left over from earlier drawing is not this read's: report it, then start clean.
     for (GLenum e = glGetError(); e != GL_NO_ERROR; e = glGetError()) spdlog::warn("GL error 0x{:x} before the screenshot", e);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -26,9 +26,18 @@ std::string save_screenshot(const std::string &path, int width, int height) {
         std::memcpy(a, b, row);
         std::memcpy(b, tmp.data(), row);
     }
-    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row)))
-        return "cannot write " + path;
     return {};
+}
+
+std::string write_png(const std::string &path, int width, int height, const std::vector<unsigned char> &rgb) {
+    if (!stbi_write_png(path.c_str(), width, height, 3, rgb.data(), width * 3)) return "cannot write " + path;
+    return {};
+}
+
+std::string save_screenshot(const std::string &path, int width, int height) {
+    std::vector<unsigned char> pixels;
+    if (std::string error = read_back_buffer(width, height, pixels); !error.empty()) return error;
+    return write_png(path, width, height, pixels);
 }
 
 } // namespace hs::app
