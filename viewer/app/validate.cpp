@@ -1,5 +1,6 @@
 #include "validate.hpp"
 
+#include "core/authoring.hpp"
 #include "core/plugin_loader.hpp"
 #include "core/trust.hpp"
 
@@ -46,6 +47,8 @@ bool validate_one(const std::string &file, const ProbeSetup &setup) {
                   t.id.c_str(), t.version.c_str(), t.title.c_str(), t.fixes.size(), t.step_count(), t.faq.size(),
                   t.images.size(), v.seconds * 1000);
     say(file, summary);
+    // Advice, not refusals: the kiosk loads the plugin either way.
+    for (const std::string &w : authoring_warnings(t)) say(file, "warning: " + w);
     return true;
 }
 
