@@ -5,7 +5,8 @@
 # A picture is named by its file name without extension: step("...", "send-receive").
 # The plugin lands in OUTPUT_DIRECTORY (default: HELPSTATION_PLUGIN_OUTPUT_DIR, the folder the
 # viewer in this build tree reads; outside the Help Station tree, the current build folder) and is
-# installed into HELPSTATION_PLUGIN_INSTALL_DIR.
+# installed into HELPSTATION_PLUGIN_INSTALL_DIR, in an install component of its own, topic-<id>
+# (in the Help Station tree, that is one Debian package each: helpstation-topic-<id>).
 #
 # Signing: when HELPSTATION_SIGNING_KEY names a secret key file (helpstation-sign keygen), each
 # plugin is signed after every link, and <id>.so.sig is installed beside <id>.so. Unset (the
@@ -99,7 +100,7 @@ function(add_help_topic id)
   # A plugin must not lean on symbols of the host: catch them at link time, not at dlopen.
   target_link_options(${target} PRIVATE "LINKER:--no-undefined")
   if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
-    install(TARGETS ${target} LIBRARY DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
+    install(TARGETS ${target} LIBRARY DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}" COMPONENT "topic-${id}")
   endif()
   if(HELPSTATION_SIGNING_KEY AND HELPSTATION_SIGN_COMMAND)
     set(signature "${ARG_OUTPUT_DIRECTORY}/${id}${CMAKE_SHARED_MODULE_SUFFIX}.sig")
@@ -114,7 +115,7 @@ function(add_help_topic id)
     # Relink, and so re-sign, when the key file changes: a stale .sig would be refused.
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${HELPSTATION_SIGNING_KEY}")
     if(NOT ARG_NO_INSTALL AND HELPSTATION_PLUGIN_INSTALL_DIR)
-      install(FILES "${signature}" DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}")
+      install(FILES "${signature}" DESTINATION "${HELPSTATION_PLUGIN_INSTALL_DIR}" COMPONENT "topic-${id}")
     endif()
   endif()
 endfunction()

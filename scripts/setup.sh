@@ -25,6 +25,7 @@ PACKAGES=(
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
   fonts-noto-core fonts-font-awesome              # typography and icons
   catch2 xvfb xauth                               # tests and the virtual display
+  dpkg-dev file                                   # cpack -G DEB: dpkg-shlibdeps, ELF detection
 )
 
 log() { printf '\n== %s\n' "$*"; }

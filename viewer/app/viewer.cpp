@@ -7,6 +7,7 @@
 
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
+#include "watchdog.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
 
@@ -88,6 +89,7 @@ public:
     int run() {
         for (;;) {
             wait();
+            watchdog_.ping_if_due(clock_.now()); // a hung loop stops pinging: systemd restarts us
             if (window_.take_input()) owe(kSettleFrames);
             if (close_requested()) return exit_code();
             take_new_catalog();
@@ -105,6 +107,7 @@ public:
                 continue;
             }
             draw(w, h);
+            watchdog_.ready(); // once: the first frame is on screen
             if (std::optional<int> done = after_frame(w, h)) return *done;
         }
     }
@@ -123,6 +126,9 @@ private:
         Millis now = clock_.now(), until = wake_at_;
         if (replay_)
             if (auto r = replay_->next_deadline()) until = std::min(until, *r);
+        // The watchdog ping does not draw a frame; it only wakes the loop, at least every
+        // WATCHDOG_USEC/2 (and so more often than kLongestSleepMs when the watchdog is short).
+        if (auto ping = watchdog_.next_ping()) until = std::min(until, *ping);
         glfwWaitEventsTimeout(std::max<Millis>(0, until - now) / 1000.0);
     }
 
@@ -253,6 +259,7 @@ private:
     Session session_;
     ui::Kiosk kiosk_;
     std::unique_ptr<ReplayDriver> replay_;
+    Watchdog watchdog_ = Watchdog::from_environment();
     int frames_due_ = kSettleFrames;
     int frames_after_replay_ = 0;
     Millis wake_at_ = 0;

@@ -1,0 +1,78 @@
+# CTest script (cmake -P): the Debian packages build, hold what a kiosk needs, and work unpacked.
+#   -DBUILD_DIR=<this build> -DWORK_DIR=<scratch folder> -DCPACK=<cpack> -DTOPIC=<a bundled topic id>
+# 1. cpack -G DEB into WORK_DIR/debs,
+# 2. dpkg-deb -c: helpstation holds the binaries and the unit, helpstation-topic-<TOPIC> the plugin,
+# 3. dpkg-deb -x both into WORK_DIR/root and run the unpacked usr/bin/helpstation --list-topics --json:
+#    it finds the plugin relative to its own executable, so TOPIC must be listed.
+cmake_minimum_required(VERSION 3.20)
+foreach(var BUILD_DIR WORK_DIR CPACK TOPIC)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "debs.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+set(debs "${WORK_DIR}/debs")
+set(root "${WORK_DIR}/root")
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${debs}" "${root}")
+
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  WORKING_DIRECTORY "${BUILD_DIR}")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "${what}: ok")
+  set(run_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run("cpack -G DEB" "${CPACK}" -G DEB -B "${debs}" --config "${BUILD_DIR}/CPackConfig.cmake")
+
+function(find_deb var name)
+  file(GLOB found "${debs}/${name}_*.deb")
+  list(LENGTH found n)
+  if(NOT n EQUAL 1)
+    file(GLOB all "${debs}/*.deb")
+    message(FATAL_ERROR "expected one ${name}_*.deb, found ${n}:\n${all}")
+  endif()
+  set(${var} "${found}" PARENT_SCOPE)
+endfunction()
+find_deb(viewer_deb helpstation)
+find_deb(topic_deb "helpstation-topic-${TOPIC}")
+find_deb(sdk_deb helpstation-sdk)
+
+function(expect_in deb)
+  run("dpkg-deb -c ${deb}" dpkg-deb -c "${deb}")
+  foreach(pattern IN LISTS ARGN)
+    if(NOT run_output MATCHES "${pattern}")
+      message(FATAL_ERROR "${deb} holds nothing matching ${pattern}:\n${run_output}")
+    endif()
+  endforeach()
+endfunction()
+expect_in("${viewer_deb}"
+  " \\./usr/bin/helpstation\n" " \\./usr/bin/helpstation-probe\n" " \\./usr/bin/helpstation-sign\n"
+  " \\./usr/lib/systemd/user/helpstation\\.service\n"
+  " \\./usr/share/doc/helpstation/helpstation\\.example\\.toml\n")
+expect_in("${topic_deb}" " \\./usr/lib/[^\n]*helpstation/plugins/${TOPIC}\\.so\n")
+expect_in("${sdk_deb}" " \\./usr/include/helpstation/plugin\\.h\n" "/cmake/HelpStation/HelpStationConfig\\.cmake\n")
+
+# The viewer package brings no topic: only what the topic packages add is listed.
+run("dpkg-deb -c ${viewer_deb}" dpkg-deb -c "${viewer_deb}")
+if(run_output MATCHES "\\.so\n")
+  message(FATAL_ERROR "${viewer_deb} holds a plugin:\n${run_output}")
+endif()
+run("dpkg-deb -I ${topic_deb}" dpkg-deb -f "${topic_deb}" Depends)
+if(NOT run_output MATCHES "helpstation \\(")
+  message(FATAL_ERROR "helpstation-topic-${TOPIC} does not depend on helpstation: ${run_output}")
+endif()
+
+run("unpack the viewer" dpkg-deb -x "${viewer_deb}" "${root}")
+run("unpack the topic" dpkg-deb -x "${topic_deb}" "${root}")
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -E env "XDG_CACHE_HOME=${WORK_DIR}/xdg-cache" "XDG_CONFIG_HOME=${WORK_DIR}/xdg-config"
+          "${root}/usr/bin/helpstation" --list-topics --json
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\"${TOPIC}\"")
+  message(FATAL_ERROR "the unpacked helpstation --list-topics --json exited ${rc} without ${TOPIC}:\n${out}\n${err}")
+endif()
+message(STATUS "the unpacked viewer lists ${TOPIC}")
