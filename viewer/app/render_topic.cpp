@@ -1,15 +1,13 @@
 #include "render_topic.hpp"
 
+#include "kiosk_frame.hpp"
 #include "screenshot.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
 
-#include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
 #include <stb_image_resize.h>
 
@@ -84,7 +82,7 @@ public:
         if (std::string why = nav_.open_route(route); !why.empty()) return "route " + route + ": " + why;
         for (int frame = 1;; ++frame) {
             glfwPollEvents();
-            draw(w, h);
+            frame_.draw(kiosk_, w, h, clock_.now());
             bool settled = frame >= kSettleFrames && !kiosk_.animating();
             if (settled || frame >= kMostFrames) return read_back_buffer(w, h, rgb);
             glfwSwapBuffers(window_.handle());
@@ -100,36 +98,12 @@ private:
         return s;
     }
 
-    // As FrameLoop::draw in viewer.cpp, font texture handling included.
-    void draw(int w, int h) {
-        bool new_atlas = kiosk_.layout(w, h);
-        bool had_device = device_ready_;
-        ImGui_ImplOpenGL3_NewFrame(); // the first one creates the font texture from the atlas
-        device_ready_ = true;
-        if (new_atlas && had_device) {
-            glBindTexture(GL_TEXTURE_2D, 0);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImGui_ImplGlfw_NewFrame();
-        kiosk_.begin_frame(clock_.now());
-        ImGui::NewFrame();
-        kiosk_.build_frame();
-        ImGui::Render();
-        glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk_.theme().color.background);
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (new_atlas) ImGui::GetIO().Fonts->ClearTexData();
-    }
-
     Window &window_;
     Clock &clock_;
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;
-    bool device_ready_ = false;
+    KioskFrame frame_;
     int problems_ = 0;
 };
 

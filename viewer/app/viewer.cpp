@@ -5,18 +5,16 @@
 //   for (;;) { wait for input or a timer ; replay input ; take a new catalog ; draw if owed ; act }
 #include "viewer.hpp"
 
+#include "kiosk_frame.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
 #include "watchdog.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
 
-#include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -168,31 +166,7 @@ private:
 
     void draw(int w, int h) {
         auto started = std::chrono::steady_clock::now();
-        // A new size or text size means a new font atlas. Only the font texture changes; unbind
-        // the old one first, since the backend restores whatever was bound and it is being deleted.
-        bool new_atlas = kiosk_.layout(w, h);
-        bool had_device = device_ready_;
-        ImGui_ImplOpenGL3_NewFrame(); // the first one creates the font texture from the atlas
-        device_ready_ = true;
-        if (new_atlas && had_device) {
-            glBindTexture(GL_TEXTURE_2D, 0);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImGui_ImplGlfw_NewFrame();
-        kiosk_.begin_frame(clock_.now());
-        NavState before = nav_.state();
-        ImGui::NewFrame();
-        kiosk_.build_frame();
-        bool moved = !(nav_.state() == before); // a tap in this frame: its targets are the old screen's
-        ImGui::Render();
-        glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk_.theme().color.background);
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        // The atlas is on the GPU now; its CPU copy (~10 MiB at 1080p) is rebuilt if ever needed.
-        if (new_atlas) ImGui::GetIO().Fonts->ClearTexData();
+        bool moved = frame_.draw(kiosk_, w, h, clock_.now(), &nav_);
 
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status_.frames;
@@ -267,7 +241,7 @@ private:
     NavState last_state_;
     Millis started_ = 0;
     bool route_open_ = false;
-    bool device_ready_ = false;
+    KioskFrame frame_;
 };
 
 // Stops the plugin worker before the window (and GLFW, which its wake-ups call) goes away.
