@@ -74,11 +74,11 @@ HELPSTATION_TOPIC(t) {
            "tap Recently Deleted.", "photos-utilities")
      .note("Deleted photos and videos wait here for 30 days before they're removed, and they "
            "take up space until then.")
-     .step("Unlock the album with Face ID, Touch ID or your passcode, then tap Select.", "recently-deleted")
-     .step("Tap Delete All and confirm. No Delete All? Tap the More button (•••) at the bottom first.",
-           "recently-deleted")
-     .caution("After this, those photos and videos can't be recovered. With iCloud Photos on, "
-              "deleting a photo removes it from all your devices.");
+     .step("Unlock the album with Face ID, Touch ID or your passcode.", "photos-utilities")
+     .step("Tap Select, then Delete All, and confirm.", "recently-deleted")
+     .note("No Delete All? Tap the More button (•••) at the bottom first.")
+     .caution("After this, those photos and videos can't be recovered. With iCloud Photos on, they're "
+              "removed from all your devices.");
 
     t.fix("Clear browser data and downloads")
      .intro("Saved website data and downloaded music, podcasts and videos are easy to remove, and "
