@@ -2,7 +2,8 @@
 // Checked 2026-11-27 against: https://www.apple.com/uk/legal/privacy/data/en/wi-fi-calling/
 // https://www.groovypost.com/howto/what-is-wi-fi-calling-and-how-does-it-work/ https://coveragecritic.com/wi-fi-calling/
 // https://onlyerrorcodes.com/operating-systems/ios/carrier-settings-update-failed/ https://appfixguide.com/categories/iphone-cannot-pair-with-devices
-// Apple's Wi-Fi Calling support page is not in the stored copies we could search; where the switch lives (Cellular or Apps > Phone) varies.
+// Apple's Wi-Fi Calling support page is not in the stored copies we could search; where the
+// switch lives (Cellular, or Apps > Phone) varies.
 // Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
