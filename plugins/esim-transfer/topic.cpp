@@ -1,7 +1,10 @@
 // Topic: move an eSIM to a new iPhone (iPhone, iOS 26).
-// Checked 2026-11-27 against: https://support.apple.com/en-nz/HT212780 https://support.apple.com/en-us/HT212780
+// Checked 2026-11-27 against:
+// https://support.apple.com/en-nz/HT212780
+// https://support.apple.com/en-us/HT212780
 // https://www.theverge.com/23449775/esim-iphone-14-how-to-verizon-att-t-mobile
-// https://nextnews.com.au/how-to/how-to-activate-esim-on-iphone https://www.mobigyaan.com/transfer-esim-between-apple-iphone-ios-16
+// https://nextnews.com.au/how-to/how-to-activate-esim-on-iphone
+// https://www.mobigyaan.com/transfer-esim-between-apple-iphone-ios-16
 // Apple's step lists are not in the stored copies we could search, so screen names rest on
 // secondary sources for iOS 16-18 (not iOS 26).
 // Full log: docs/topic-sources.md. The wording is ours.

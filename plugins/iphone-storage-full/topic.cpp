@@ -1,6 +1,7 @@
 // Topic: iPhone storage is full (iPhone, iOS 26).
 // Checked 2026-11-27 against: https://cleanor.app/blog/how-to-check-whats-using-iphone-storage
-// https://abcyapi.net/how-to-free-up-iphone-storage/ https://drivecanvas.com/how-to-remove-recently-deleted-photos-on-iphone/
+// https://abcyapi.net/how-to-free-up-iphone-storage/
+// https://drivecanvas.com/how-to-remove-recently-deleted-photos-on-iphone/
 // https://www.imore.com/ios-16-will-lock-deleted-and-hidden-photos-away-behind-face-id-touch-id
 // Apple's storage pages are not in the stored copies we could search; Settings paths are the iOS 18 layout
 // (app settings under Settings > Apps). Full log: docs/topic-sources.md. The wording is ours.

@@ -1,8 +1,10 @@
 // Topic: RCS chats won't turn on (Android, Google Messages).
-// Checked 2026-11-27 against: https://support.google.com/messages/answer/9487020 (read via a stored mirror,
-// google-support.mirrorblogs.com) https://www.howtogeek.com/746068/how-to-fix-google-chat-rcs-messaging-problems-on-android/
-// https://stop-sms-spam.com/rcs-chats-are-not-sending/ Phone Settings menu names are from Google Pixel; other
-// makers differ. Full log: docs/topic-sources.md. The wording is ours.
+// Checked 2026-11-27 against: https://support.google.com/messages/answer/9487020
+// (read via a stored mirror, google-support.mirrorblogs.com)
+// https://www.howtogeek.com/746068/how-to-fix-google-chat-rcs-messaging-problems-on-android/
+// https://stop-sms-spam.com/rcs-chats-are-not-sending/
+// Phone Settings menu names are from Google Pixel; other makers differ.
+// Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {

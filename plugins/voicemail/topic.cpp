@@ -1,6 +1,8 @@
 // Topic: voicemail is not set up or not working (iPhone, iOS 26).
-// Checked 2026-11-27 against: https://tidbits.com/2025/11/10/comparing-the-classic-and-unified-views-in-ios-26s-phone-app/
-// https://softorino.com/blog/how-to-forward-calls-on-iphone https://techspirited.com/reset-iphone-voicemail-password
+// Checked 2026-11-27 against:
+// https://tidbits.com/2025/11/10/comparing-the-classic-and-unified-views-in-ios-26s-phone-app/
+// https://softorino.com/blog/how-to-forward-calls-on-iphone
+// https://techspirited.com/reset-iphone-voicemail-password
 // http://techin.oureverydaylife.com/reset-iphone-voicemail-password-1017.html
 // Apple's voicemail pages are not in the stored copies we could search; Set Up Now, Live Voicemail and the
 // greeting screen rest on older secondary sources. Full log: docs/topic-sources.md. The wording is ours.

@@ -1,7 +1,9 @@
 // Topic: Wi-Fi Calling is not available (iPhone, iOS 26).
 // Checked 2026-11-27 against: https://www.apple.com/uk/legal/privacy/data/en/wi-fi-calling/
-// https://www.groovypost.com/howto/what-is-wi-fi-calling-and-how-does-it-work/ https://coveragecritic.com/wi-fi-calling/
-// https://onlyerrorcodes.com/operating-systems/ios/carrier-settings-update-failed/ https://appfixguide.com/categories/iphone-cannot-pair-with-devices
+// https://www.groovypost.com/howto/what-is-wi-fi-calling-and-how-does-it-work/
+// https://coveragecritic.com/wi-fi-calling/
+// https://onlyerrorcodes.com/operating-systems/ios/carrier-settings-update-failed/
+// https://appfixguide.com/categories/iphone-cannot-pair-with-devices
 // Apple's Wi-Fi Calling support page is not in the stored copies we could search; where the
 // switch lives (Cellular, or Apps > Phone) varies.
 // Full log: docs/topic-sources.md. The wording is ours.
