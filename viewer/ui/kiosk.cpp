@@ -167,6 +167,7 @@ std::string Kiosk::screen_name() const {
     case AdminState::Pin: return "admin-pin";
     case AdminState::Menu: return "admin";
     case AdminState::Diagnostics: return "admin-diagnostics";
+    case AdminState::Outcomes: return "admin-outcomes";
     case AdminState::Locked: break;
     }
     if (session_.warning(frame_.now)) return "idle-warning";
