@@ -199,6 +199,7 @@ std::string Kiosk::describe_json() const {
     j["high_contrast"] = session_.high_contrast();
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
     j["loading"] = catalog_->loading;
+    j["analytics"] = stats_.analytics_state;
     json topics = json::array();
     for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
     j["topics"] = topics;

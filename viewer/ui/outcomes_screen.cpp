@@ -97,7 +97,7 @@ std::vector<Part> parts(const Palette &c) {
             {"Not fixed", c.caution, &TopicRow::not_fixed},
             {"Ask a team member", c.accent, &TopicRow::ask_team},
             {"Abandoned", c.text_muted, &TopicRow::abandoned},
-            {"No fix tried", c.border, &TopicRow::no_fix_tried}};
+            {"No fix tried", IM_COL32(0xA3, 0xAB, 0xB8, 0xFF), &TopicRow::no_fix_tried}};
 }
 
 void legend(const Context &ctx, float x, float width) {
@@ -155,15 +155,16 @@ void top_topics(const Context &ctx, const Report &r, float x, float width) {
         ImGui::Dummy(ImVec2(width, h));
     }
     ImGui::Dummy(ImVec2(0, t.gap()));
-    float num = t.portrait ? 0.12f : 0.1f;
+    // Portrait is narrow: the long headers get the room, the short numbers less.
+    bool tall = t.portrait;
     Table table{ctx, x, width,
-                {{"Topic", 1 - 6 * num, false},
-                 {"Sessions", num, true},
-                 {"Fixed", num, true},
-                 {"Not fixed", num, true},
-                 {"Ask team", num, true},
-                 {"Abandoned", num, true},
-                 {"No fix tried", num, true}}};
+                {{"Topic", tall ? 0.26f : 0.4f, false},
+                 {"Sessions", tall ? 0.12f : 0.1f, true},
+                 {"Fixed", tall ? 0.09f : 0.1f, true},
+                 {"Not fixed", tall ? 0.12f : 0.1f, true},
+                 {"Ask team", tall ? 0.12f : 0.1f, true},
+                 {"Abandoned", tall ? 0.16f : 0.1f, true},
+                 {"No fix tried", tall ? 0.13f : 0.1f, true}}};
     table.row(table.headers(), f, c.text_muted);
     for (const TopicRow &row : r.this_week)
         table.row({topic_title(ctx, row.topic), std::to_string(row.sessions), std::to_string(row.fixed),
