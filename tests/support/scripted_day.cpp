@@ -6,6 +6,7 @@
 #include "core/analytics/recorder.hpp"
 #include "core/analytics/store.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -104,7 +105,7 @@ private:
             return true;
         }
         // Which fix works, if any: early fixes more often; some give up part-way.
-        int works = 1 + roll(fixes + 2); // > fixes: none works
+        int works = 1 + std::min(roll(fixes + 2), roll(fixes + 2)); // > fixes: none works
         bool gives_up = kind >= 82 || !last;
         int give_up_fix = 1 + roll(std::min(works, fixes));
         for (int f = 1; f <= fixes; ++f) {

@@ -30,7 +30,8 @@ std::string AnalyticsFeed::state() const { return store_ ? store_->state() : dis
 
 analytics::ReportResult AnalyticsFeed::read_report() const {
     if (store_) store_->flush(); // the screen shows the session just ended too
-    return analytics::read_report(path_, 0, wall_ms());
+    std::int64_t now = wall_ms();
+    return analytics::read_report(path_, now - kScreenDays * 86'400'000, now);
 }
 
 } // namespace hs::app

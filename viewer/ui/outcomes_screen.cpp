@@ -1,5 +1,5 @@
 // Admin: customer outcomes. What the analytics recorded, read once when the screen opened
-// (UiState::outcomes): the top topics of the week as stacked bars (how their sessions ended) and
+// (UiState::outcomes; the last 30 days): the top topics of the week as stacked bars (how their sessions ended) and
 // a table of the same numbers, then each fix's success rate as a bar in a table with the step
 // where customers abandon it most. The whole body scrolls with a finger.
 #include "screens.hpp"
@@ -270,8 +270,11 @@ void draw_outcomes(const Context &ctx, ImVec2 screen) {
         line(c.caution, result->error);
     } else {
         const Report &r = result->report;
-        line(c.text, std::to_string(r.sessions) + " customer sessions since " + analytics::format_day(r.first_ms) + ", " + std::to_string(r.idle_resets) + " ended by the idle reset, " +
-                         std::to_string(r.searches) + " searches. Nothing about the customers themselves is recorded.");
+        // The host reads the last 30 days (analytics_feed.hpp); say which days those are.
+        std::string from = analytics::format_day(r.first_ms ? r.first_ms : r.since_ms);
+        line(c.text, "Last 30 days: " + std::to_string(r.sessions) + " customer sessions (the first on " + from + "), " +
+                         std::to_string(r.idle_resets) + " ended by the idle reset, " + std::to_string(r.searches) +
+                         " searches. Nothing about the customers themselves is recorded.");
         section("Top topics this week");
         top_topics(ctx, r, x, width);
         section("Success rate of each fix");

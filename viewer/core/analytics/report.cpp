@@ -1,5 +1,7 @@
-// The report's queries. Every count is of sessions: the recorder writes at most one fix_started
-// per fix and one outcome per topic in a session, so counting rows counts sessions.
+// The report's queries. Every count is of sessions: the recorder writes at most one topic_opened
+// and one outcome per topic, and one fix_started per fix, in a session, so counting rows counts
+// sessions. "+kind" keeps SQLite from choosing the kind index over the time index: with a --since
+// (or "this week") the time range is what narrows the rows (100 ms -> 5 ms on 180 busy days).
 #include "report.hpp"
 
 #include "sql.hpp"
@@ -14,13 +16,13 @@ namespace {
 void read_topics(sql::Db &db, std::int64_t since, std::vector<TopicRow> &out, int limit) {
     std::string text =
         "SELECT topic,"
-        " COUNT(DISTINCT CASE WHEN kind = 'topic_opened' THEN session END),"
+        " SUM(kind = 'topic_opened'),"
         " SUM(kind = 'outcome' AND detail = 'fixed'),"
         " SUM(kind = 'outcome' AND detail = 'not_fixed'),"
         " SUM(kind = 'outcome' AND detail = 'ask_team'),"
         " SUM(kind = 'outcome' AND detail = 'abandoned'),"
         " SUM(kind = 'outcome' AND detail = 'no_fix_tried')"
-        " FROM events WHERE at_ms >= ?1 AND topic IS NOT NULL AND kind IN ('topic_opened', 'outcome')"
+        " FROM events WHERE at_ms >= ?1 AND topic IS NOT NULL AND +kind IN ('topic_opened', 'outcome')"
         " GROUP BY topic ORDER BY 2 DESC, topic";
     if (limit > 0) text += " LIMIT " + std::to_string(limit);
     sql::Stmt s(db.get(), text.c_str());
@@ -44,7 +46,7 @@ void read_fixes(sql::Db &db, std::int64_t since, const std::vector<TopicRow> &to
         sql::Stmt s(db.get(),
                     "SELECT topic, fix, SUM(kind = 'fix_started'), SUM(kind = 'outcome' AND detail = 'fixed'),"
                     " SUM(kind = 'outcome' AND detail = 'abandoned')"
-                    " FROM events WHERE at_ms >= ?1 AND fix IS NOT NULL AND kind IN ('fix_started', 'outcome')"
+                    " FROM events WHERE at_ms >= ?1 AND fix IS NOT NULL AND +kind IN ('fix_started', 'outcome')"
                     " GROUP BY topic, fix");
         s.bind(1, since);
         while (s.step() == SQLITE_ROW) {
@@ -61,7 +63,7 @@ void read_fixes(sql::Db &db, std::int64_t since, const std::vector<TopicRow> &to
         // Most abandonments first; on a tie the earlier step, which loses everyone after it too.
         sql::Stmt s(db.get(),
                     "SELECT topic, fix, step, COUNT(*) AS n FROM events"
-                    " WHERE at_ms >= ?1 AND kind = 'outcome' AND detail = 'abandoned' AND step IS NOT NULL"
+                    " WHERE at_ms >= ?1 AND +kind = 'outcome' AND detail = 'abandoned' AND step IS NOT NULL"
                     " GROUP BY topic, fix, step ORDER BY topic, fix, n DESC, step");
         s.bind(1, since);
         while (s.step() == SQLITE_ROW) {

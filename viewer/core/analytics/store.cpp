@@ -99,6 +99,7 @@ bool Store::is_off() const { return off_; }
 
 void Store::go_off(const std::string &reason) {
     spdlog::error("analytics off: {}", reason);
+    db_.reset(); // closed before anyone is told: the file is free for a look once we are off
     {
         std::lock_guard<std::mutex> lock(mutex_);
         state_ = "off: " + reason;
@@ -107,7 +108,6 @@ void Store::go_off(const std::string &reason) {
         queue_.clear();
     }
     done_.notify_all();
-    db_.reset();
 }
 
 bool Store::open() {
