@@ -215,6 +215,17 @@ TEST_CASE("analytics: an unwritable path or analytics turned off leave the kiosk
     CHECK(off.run.exit_code == 0);
     CHECK_THAT(off.ui["analytics"].get<std::string>(), Catch::Contains("analytics.enabled = false"));
     CHECK_FALSE(fs::exists(db));
+
+    // A bare screenshot (documentation, `setup.sh run` without a display) is not a customer.
+    std::string shot_db = out_dir() + "/screenshot-only.db";
+    fs::remove(shot_db);
+    write_file(out_dir() + "/screenshot-only.toml", "[analytics]\npath = \"" + shot_db + "\"\n");
+    e2e::Run shot = e2e::run_viewer({"--windowed", "1280x720", "--open", kTopic + "/fix/1/step/2", "--plugins",
+                                     test_paths::bundled_plugins, "--config", out_dir() + "/screenshot-only.toml",
+                                     "--screenshot", out_dir() + "/screenshot-only.png"});
+    INFO(shot.err);
+    CHECK(shot.exit_code == 0);
+    CHECK_FALSE(fs::exists(shot_db));
 }
 
 TEST_CASE("analytics: the admin outcomes screen shows a scripted day, landscape and portrait", "[e2e][analytics]") {

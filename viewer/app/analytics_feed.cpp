@@ -5,7 +5,7 @@
 
 namespace hs::app {
 
-AnalyticsFeed::AnalyticsFeed(const Config &config, const Clock &clock)
+AnalyticsFeed::AnalyticsFeed(const Config &config, const Clock &clock, bool record)
     : clock_(clock), wall_at_start_(analytics::system_wall_ms()), kiosk_at_start_(clock.now()),
       path_(config.analytics_path.empty() ? analytics::default_database_path() : config.analytics_path),
       recorder_(
@@ -13,6 +13,10 @@ AnalyticsFeed::AnalyticsFeed(const Config &config, const Clock &clock)
               if (store_) store_->add(std::move(e));
           },
           analytics::Recorder::Options{config.analytics_record_search_text}) {
+    if (!record) {
+        disabled_ = "off: not recorded for a --screenshot without --replay";
+        return;
+    }
     if (!config.analytics_enabled) {
         disabled_ = "off: turned off in the config (analytics.enabled = false)";
         spdlog::info("analytics: {}", disabled_);

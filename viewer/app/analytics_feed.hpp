@@ -17,7 +17,8 @@ namespace hs::app {
 
 class AnalyticsFeed {
 public:
-    AnalyticsFeed(const Config &config, const Clock &clock);
+    // `record` false: nothing is recorded (a bare --screenshot is not a customer).
+    AnalyticsFeed(const Config &config, const Clock &clock, bool record = true);
     ~AnalyticsFeed(); // ends the session in progress ("shutdown") and commits what is queued
 
     void state_changed(const NavState &state) { recorder_.on_state(state, wall_ms()); }

@@ -76,6 +76,7 @@ public:
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
         status_.read_outcomes = [this] { return analytics_.read_report(); };
+        status_.record_search = [this](const std::string &query, int results) { analytics_.search(query, results); };
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -253,7 +254,7 @@ private:
     int last_generation_ = 0;
     // Customer outcomes: fed from last_state_ and the resets; SQLite runs on the store's thread.
     // (A search screen reports each search with analytics_.search(query, result_count).)
-    AnalyticsFeed analytics_{setup_.config, clock_};
+    AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};
     Millis started_ = 0;
     bool route_open_ = false;
     KioskFrame frame_;

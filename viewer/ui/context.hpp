@@ -50,6 +50,9 @@ struct HostStatus {
     std::shared_ptr<const Catalog> latest;    // the newest catalog, which the screen may not show yet
     std::string analytics_state;              // "on", or "off: <reason>"
     std::function<analytics::ReportResult()> read_outcomes; // for the admin outcomes screen, when it opens
+    // A search screen calls this once per search run (not per key): what was typed (kept only
+    // when analytics.record_search_text is on) and how many topics it found.
+    std::function<void(const std::string &query, int result_count)> record_search;
 };
 
 struct Context {
