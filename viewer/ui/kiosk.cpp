@@ -167,6 +167,7 @@ std::string Kiosk::screen_name() const {
     case AdminState::Pin: return "admin-pin";
     case AdminState::Menu: return "admin";
     case AdminState::Diagnostics: return "admin-diagnostics";
+    case AdminState::Outcomes: return "admin-outcomes";
     case AdminState::Locked: break;
     }
     if (session_.warning(frame_.now)) return "idle-warning";
@@ -198,6 +199,7 @@ std::string Kiosk::describe_json() const {
     j["high_contrast"] = session_.high_contrast();
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
     j["loading"] = catalog_->loading;
+    j["analytics"] = stats_.analytics_state;
     json topics = json::array();
     for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
     j["topics"] = topics;

@@ -16,6 +16,9 @@ void draw_ask_team(const Context &ctx, ImVec2 body);
 void draw_attract(const Context &ctx, ImVec2 screen);
 // Admin: loaded and refused plugins, problems, version, uptime, frame and memory figures.
 void draw_diagnostics(const Context &ctx, ImVec2 screen);
+// Admin: customer outcomes (top topics this week, each fix's success rate and where it is
+// abandoned) as a table and bar charts, from the report read when the screen opened.
+void draw_outcomes(const Context &ctx, ImVec2 screen);
 
 // The whole frame: a full-screen window with the top bar (Home, Back) and the current screen.
 void draw_frame(const Context &ctx, ImVec2 screen);
