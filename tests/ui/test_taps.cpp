@@ -309,3 +309,16 @@ TEST_CASE("A slow press still taps, a long press does not, and 3 s on the corner
     REQUIRE(k.tap("admin-close"));
     CHECK(k.session.admin() == hs::AdminState::Locked);
 }
+
+TEST_CASE("A corner hold counts even when no frame was drawn between press and release", "[ui][gestures]") {
+    // A busy machine may wake for the hold's deadline only after the finger is up: the press and
+    // the release then reach the same frame, and the hold must still be seen from their times.
+    Kiosk k(1920, 1080);
+    k.settle();
+    k.pointer(hs::PointerEvent::Kind::Down, ImVec2(20, 20));
+    k.clock.advance(3200);
+    k.pointer(hs::PointerEvent::Kind::Up, ImVec2(20, 20));
+    k.settle();
+    CHECK(k.session.admin() == hs::AdminState::Pin);
+    CHECK(k.screen() == "admin-pin");
+}

@@ -23,7 +23,7 @@ namespace hs::ui {
 struct UiState {
     // The scrolling area a drag began on, and its coasting after release.
     ImGuiID scroll_owner = 0;
-    Kinetic kinetic;
+    Kinetic kinetic{};
     // The picture opened full screen: which, how far zoomed, where panned (offset in px).
     bool zoom_open = false;
     std::string zoom_topic, zoom_image;

@@ -62,12 +62,28 @@ void Kiosk::on_pointer(const PointerEvent &e) {
     } else if (pointer_down_) {
         session_.touch(e.t);
     }
+    // A release after a long enough hold opens the keypad even when no frame fell inside the hold
+    // (a busy machine may wake for the deadline only after the finger is already up).
+    if (e.kind == PointerEvent::Kind::Up) open_admin_if_held(e.t);
     gestures_.feed(e, out);
     if (!swallow_press_) frame_.gestures.insert(frame_.gestures.end(), out.begin(), out.end());
     pointer_x_ = e.x;
     pointer_y_ = e.y;
     if (e.kind == PointerEvent::Kind::Down) pointer_down_ = true;
     if (e.kind == PointerEvent::Kind::Up) pointer_down_ = false;
+}
+
+// The admin gesture: a finger held still on the top-left corner for admin_hold_ms, as of `at`.
+void Kiosk::open_admin_if_held(Millis at) {
+    float corner = theme_.px(160);
+    if (gestures_.finger_down() && !gestures_.dragging() && gestures_.press_x() < corner &&
+        gestures_.press_y() < corner && at - gestures_.press_time() >= session_.config().admin_hold_ms &&
+        session_.admin() == AdminState::Locked) {
+        spdlog::info("admin gesture: asking for the PIN");
+        session_.open_admin_pin();
+        ui_.pin_typed.clear();
+        ui_.pin_message.clear();
+    }
 }
 
 void Kiosk::reset_ui_state() {
@@ -102,16 +118,7 @@ void Kiosk::begin_frame(Millis now) {
         generation_ = session_.generation();
         reset_ui_state();
     }
-    // The admin gesture: a finger held still on the top-left corner for admin_hold_ms.
-    float corner = theme_.px(160);
-    if (gestures_.finger_down() && !gestures_.dragging() && gestures_.press_x() < corner &&
-        gestures_.press_y() < corner && now - gestures_.press_time() >= session_.config().admin_hold_ms &&
-        session_.admin() == AdminState::Locked) {
-        spdlog::info("admin gesture: asking for the PIN");
-        session_.open_admin_pin();
-        ui_.pin_typed.clear();
-        ui_.pin_message.clear();
-    }
+    open_admin_if_held(now);
 
     // A new drag belongs to whichever scrolling area claims it this frame (touch_scroll), or none.
     if (frame_.has(Gesture::Kind::DragBegin)) ui_.scroll_owner = 0;

@@ -75,6 +75,7 @@ private:
     void on_pointer(const PointerEvent &e);
     void on_key(const InputEvent &e);
     void reset_ui_state();
+    void open_admin_if_held(Millis at);
 
     const Catalog *catalog_;
     Navigator &nav_;
