@@ -4,6 +4,7 @@
 
 #include "core/gestures.hpp"
 #include "core/navigation.hpp"
+#include "core/search_box.hpp"
 #include "core/session.hpp"
 #include "fonts.hpp"
 #include "textures.hpp"
@@ -27,6 +28,9 @@ struct UiState {
     std::string zoom_topic, zoom_image;
     float zoom = 1.0f;
     ImVec2 zoom_pan{0, 0};
+    // Search: the words typed this visit and their results.
+    SearchBox search;
+    unsigned search_version_drawn = 0; // the results list scrolls back to the top when they change
     // The admin keypad.
     std::string pin_typed;
     std::string pin_message;
@@ -44,6 +48,7 @@ struct HostStatus {
     std::vector<std::string> config_problems; // "FILE:LINE: KEY: REASON"
     std::vector<Rejection> problems;          // found while running (a picture that failed to decode)
     std::shared_ptr<const Catalog> latest;    // the newest catalog, which the screen may not show yet
+    std::vector<std::string> usage_ranking;   // topic ids, most used first: search offers them (may be empty)
 };
 
 struct Context {
