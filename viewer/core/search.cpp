@@ -41,12 +41,7 @@ float place_weight(MatchPlace p) {
     return 1;
 }
 
-// FNV-1a: words are short, and this is the inner loop of building the index.
-uint32_t hash_of(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-}
+uint32_t hash_of(std::string_view s) { return word_hash(s); }
 
 // Cuts `text` to about kSnippetBytes around its first highlight, at word boundaries, and moves the
 // highlights with it.
@@ -83,9 +78,8 @@ struct VocabularyBuilder {
     std::vector<SearchIndex::Bucket> table = std::vector<SearchIndex::Bucket>(4096);
 
     std::string_view word(uint32_t id) const { return std::string_view(arena).substr(begin[id], length[id]); }
-    uint32_t add(std::string_view w) {
+    uint32_t add(std::string_view w, uint32_t h) {
         if (begin.size() * 2 >= table.size()) grow();
-        uint32_t h = hash_of(w);
         size_t mask = table.size() - 1;
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             SearchIndex::Bucket &b = table[i];
@@ -180,7 +174,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
     for (uint32_t fi = 0; fi < fields_.size(); ++fi) {
         WordScanner scan(fields_[fi].text);
         while (scan.next()) {
-            uint32_t id = vocabulary.add(scan.folded());
+            uint32_t id = vocabulary.add(scan.folded(), scan.hash());
             if (id >= last_field.size()) last_field.resize(id + 1, UINT32_MAX);
             if (last_field[id] == fi) continue;
             last_field[id] = fi;
@@ -189,22 +183,31 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         }
     }
     terms_.resize(vocabulary.begin.size());
-    std::vector<uint32_t> count(terms_.size(), 0);
-    for (uint32_t id : pair_term) ++count[id];
+    std::vector<uint32_t> next(terms_.size(), 0); // where the next field of each term goes
+    for (uint32_t id : pair_term) ++terms_[id].fields_count;
+    uint32_t at = 0;
     for (uint32_t id = 0; id < terms_.size(); ++id) {
         terms_[id].word = std::string(vocabulary.word(id));
         terms_[id].stem = stem(terms_[id].word);
-        terms_[id].fields.reserve(count[id]);
+        terms_[id].fields_at = next[id] = at;
+        at += terms_[id].fields_count;
     }
+    postings_.resize(pair_term.size());
+    for (size_t i = 0; i < pair_term.size(); ++i) postings_[next[pair_term[i]]++] = pair_field[i];
+    // Then per term, its topics with the best weight in each (fields are in topic order).
     std::vector<uint32_t> field_topic(fields_.size());
     std::vector<float> field_weight(fields_.size());
     for (size_t f = 0; f < fields_.size(); ++f) field_topic[f] = fields_[f].topic, field_weight[f] = fields_[f].weight;
-    for (size_t i = 0; i < pair_term.size(); ++i) {
-        Term &term = terms_[pair_term[i]];
-        uint32_t f = pair_field[i], topic = field_topic[f];
-        term.fields.push_back(f);
-        if (term.topics.empty() || term.topics.back().first != topic) term.topics.push_back({topic, field_weight[f]});
-        else term.topics.back().second = std::max(term.topics.back().second, field_weight[f]);
+    for (Term &term : terms_) {
+        term.topics_at = static_cast<uint32_t>(topic_postings_.size());
+        for (uint32_t f : fields_of(term)) {
+            uint32_t topic = field_topic[f];
+            if (topic_postings_.size() == term.topics_at || topic_postings_.back().first != topic)
+                topic_postings_.push_back({topic, field_weight[f]});
+            else
+                topic_postings_.back().second = std::max(topic_postings_.back().second, field_weight[f]);
+        }
+        term.topics_count = static_cast<uint32_t>(topic_postings_.size() - term.topics_at);
     }
     table_ = std::move(vocabulary.table);
 
@@ -214,7 +217,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
     by_length_.clear();
     for (uint32_t id = 0; id < terms_.size(); ++id) {
         Term &t = terms_[id];
-        size_t df = t.topics.size();
+        size_t df = t.topics_count;
         for (char ch : t.stem)
             if (ch >= 'a' && ch <= 'z') t.letters |= 1u << (ch - 'a');
             else if (ch >= '0' && ch <= '9') t.letters |= 1u << 26;
@@ -262,7 +265,7 @@ std::vector<std::pair<uint32_t, float>> SearchIndex::match(const std::string &wo
         size_t cap = word.size() <= 2 ? 12 : 40;
         if (completions.size() > cap) {
             std::partial_sort(completions.begin(), completions.begin() + static_cast<long>(cap), completions.end(),
-                              [&](uint32_t a, uint32_t b) { return terms_[a].topics.size() > terms_[b].topics.size(); });
+                              [&](uint32_t a, uint32_t b) { return terms_[a].topics_count > terms_[b].topics_count; });
             completions.resize(cap);
         }
         for (uint32_t id : completions) {
@@ -368,7 +371,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
         for (auto [id, quality] : slots[s].terms) {
             const Term &term = terms_[id];
             float q = quality * term.rarity;
-            for (auto [topic, weight] : term.topics) {
+            for (auto [topic, weight] : topics_of(term)) {
                 float &b = slot_best[topic * n_slots + s];
                 b = std::max(b, weight * q);
                 if (!seen[topic]) seen[topic] = 1, touched.push_back(topic);
@@ -412,8 +415,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
             for (auto [id, quality] : slots[s].terms) {
                 const Term &term = terms_[id];
                 float q = quality * term.rarity * scale;
-                for (auto it = std::lower_bound(term.fields.begin(), term.fields.end(), first);
-                     it != term.fields.end() && *it < last; ++it) {
+                Span<uint32_t> in = fields_of(term);
+                for (auto it = std::lower_bound(in.begin(), in.end(), first); it != in.end() && *it < last; ++it) {
                     float &b = field_q[(*it - first) * n_slots + s];
                     b = std::max(b, q);
                 }

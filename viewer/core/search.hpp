@@ -66,11 +66,16 @@ public:
         std::string text;
     };
     // One distinct folded word of the whole catalog, and the fields it is in.
+    template <class T> struct Span {
+        const T *first = nullptr, *last = nullptr;
+        const T *begin() const { return first; }
+        const T *end() const { return last; }
+        size_t size() const { return static_cast<size_t>(last - first); }
+    };
     struct Term {
         std::string word, stem;
-        std::vector<uint32_t> fields; // ascending
-        // The topics it is in, with the weight of the best place it has there (ascending topic).
-        std::vector<std::pair<uint32_t, float>> topics;
+        uint32_t fields_at = 0, fields_count = 0; // in postings_: the fields it is in, ascending
+        uint32_t topics_at = 0, topics_count = 0; // in topic_postings_: the topics it is in, ascending
         float rarity = 1;             // 1 for a word of one topic, less for words every topic has
         uint32_t letters = 0;         // a bit per letter of the stem: a quick "too different to be a typo"
     };
@@ -98,6 +103,15 @@ private:
     std::vector<Field> fields_;
     std::vector<uint32_t> first_field_; // of each topic, and one past the last field at the end
     std::vector<Term> terms_;
+    std::vector<uint32_t> postings_;
+    // Per term and topic, the weight of the best place the term has in that topic.
+    std::vector<std::pair<uint32_t, float>> topic_postings_;
+    Span<uint32_t> fields_of(const Term &t) const {
+        return {postings_.data() + t.fields_at, postings_.data() + t.fields_at + t.fields_count};
+    }
+    Span<std::pair<uint32_t, float>> topics_of(const Term &t) const {
+        return {topic_postings_.data() + t.topics_at, topic_postings_.data() + t.topics_at + t.topics_count};
+    }
     std::vector<Bucket> table_; // open addressing over the folded words
     std::vector<uint32_t> by_word_, by_stem_;    // term ids sorted by word / by stem
     std::vector<std::vector<uint32_t>> by_length_; // term ids by the length of their stem

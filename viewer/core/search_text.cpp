@@ -91,6 +91,7 @@ bool ends_with(std::string_view s, std::string_view end) {
 
 bool WordScanner::next() {
     folded_.clear();
+    hash_ = kWordHashSeed;
     bool in_word = false;
     while (at_ < text_.size()) {
         size_t start = at_;
@@ -101,12 +102,16 @@ bool WordScanner::next() {
             char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 folded_ += c;
+                hash_ = word_hash_step(hash_, static_cast<unsigned char>(c));
                 k = CharClass::Letter;
             } else {
                 k = c == '\'' || c == '`' ? CharClass::Apostrophe : CharClass::Split;
             }
         } else {
+            size_t had = folded_.size();
             k = fold(decode(text_, at_), folded_);
+            for (size_t i = had; i < folded_.size(); ++i)
+                hash_ = word_hash_step(hash_, static_cast<unsigned char>(folded_[i]));
         }
         if (k == CharClass::Letter) {
             if (!in_word) begin_ = static_cast<uint32_t>(start);

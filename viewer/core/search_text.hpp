@@ -26,6 +26,7 @@ public:
     explicit WordScanner(std::string_view text) : text_(text) {}
     bool next(); // moves to the next word; false at the end
     const std::string &folded() const { return folded_; }
+    uint32_t hash() const { return hash_; } // word_hash(folded()), worked out on the way
     uint32_t begin() const { return begin_; }
     uint32_t end() const { return end_; }
 
@@ -34,7 +35,17 @@ private:
     size_t at_ = 0;
     std::string folded_;
     uint32_t begin_ = 0, end_ = 0;
+    uint32_t hash_ = 0;
 };
+
+// FNV-1a of a folded word: words are short, and hashing them is the inner loop of building an index.
+constexpr uint32_t kWordHashSeed = 2166136261u;
+inline uint32_t word_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+inline uint32_t word_hash(std::string_view s) {
+    uint32_t h = kWordHashSeed;
+    for (char c : s) h = word_hash_step(h, static_cast<unsigned char>(c));
+    return h;
+}
 
 // The words of `text` (UTF-8), folded, with where each one is in `text`.
 std::vector<Word> split_words(std::string_view text);
