@@ -75,6 +75,7 @@ void shorten(std::string &text, std::vector<std::pair<uint32_t, uint32_t>> &mark
 struct VocabularyBuilder {
     std::string arena;
     std::vector<uint32_t> begin, length;
+    std::vector<char> stop; // a little word: in the vocabulary (to be recognised), in no field
     std::vector<SearchIndex::Bucket> table = std::vector<SearchIndex::Bucket>(4096);
 
     std::string_view word(uint32_t id) const { return std::string_view(arena).substr(begin[id], length[id]); }
@@ -86,6 +87,7 @@ struct VocabularyBuilder {
             if (b.term == 0) {
                 begin.push_back(static_cast<uint32_t>(arena.size()));
                 length.push_back(static_cast<uint32_t>(w.size()));
+                stop.push_back(is_stop_word(w));
                 arena.append(w);
                 b = {h, static_cast<uint32_t>(begin.size())};
                 return b.term - 1;
@@ -176,7 +178,9 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         while (scan.next()) {
             uint32_t id = vocabulary.add(scan.folded(), scan.hash());
             if (id >= last_field.size()) last_field.resize(id + 1, UINT32_MAX);
-            if (last_field[id] == fi) continue;
+            // Little words are in every field and tell none apart: indexing them would be most of
+            // the work of building and of searching.
+            if (last_field[id] == fi || vocabulary.stop[id]) continue;
             last_field[id] = fi;
             pair_term.push_back(id);
             pair_field.push_back(fi);
@@ -346,9 +350,6 @@ std::vector<SearchIndex::Slot> SearchIndex::slots(std::string_view query) const 
         }
         out.push_back(std::move(slot));
     }
-    // A query of nothing but little words ("how do i") still means something.
-    if (std::all_of(out.begin(), out.end(), [](const Slot &s) { return s.stop; }))
-        for (Slot &s : out) s.stop = false;
     return out;
 }
 
@@ -362,7 +363,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
     for (const Slot &s : slots) needed_slots += s.stop ? 0 : 1;
 
     // 1. Per topic, the best weighted quality of each slot anywhere in it, from the terms' topic
-    //    lists (short: one entry per topic). Little words are left to step 2: they are everywhere.
+    //    lists (short: one entry per topic). Little words are in no field: they match nothing.
     std::vector<float> slot_best(n_topics * n_slots, 0);
     std::vector<uint32_t> touched;
     std::vector<char> seen(n_topics, 0);

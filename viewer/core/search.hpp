@@ -10,6 +10,7 @@
 //   typos                   "imesage", "voicemial"      1 edit in words of 5+ letters, 2 from 9
 //   missing/extra spaces    "face time", "wifi"         adjacent words joined, a word split in two
 //   typing                  "voicem"                    the last word (still being typed) is a prefix
+//   little words            "my", "is", "not working"   left out of the index and of the query
 // then topics are ranked by where their words are (title and symptoms weigh most), how many of
 // the query's words they have, and how rare those words are.
 #pragma once

@@ -89,29 +89,42 @@ bool ends_with(std::string_view s, std::string_view end) {
 
 } // namespace
 
+// ASCII at a glance: 0 splits words, 1 is an apostrophe, anything else is the folded letter.
+struct AsciiTable {
+    unsigned char fold[128] = {};
+    constexpr AsciiTable() {
+        for (int c = 'a'; c <= 'z'; ++c) fold[c] = static_cast<unsigned char>(c);
+        for (int c = 'A'; c <= 'Z'; ++c) fold[c] = static_cast<unsigned char>(c - 'A' + 'a');
+        for (int c = '0'; c <= '9'; ++c) fold[c] = static_cast<unsigned char>(c);
+        fold['\''] = fold['`'] = 1;
+    }
+};
+constexpr AsciiTable kAscii;
+
+void WordScanner::put(char c) {
+    if (length_ == kMaxWord) return;
+    word_[length_++] = c;
+    hash_ = word_hash_step(hash_, static_cast<unsigned char>(c));
+}
+
 bool WordScanner::next() {
-    folded_.clear();
+    length_ = 0;
     hash_ = kWordHashSeed;
     bool in_word = false;
+    std::string wide; // the folded bytes of one non-ASCII character
     while (at_ < text_.size()) {
         size_t start = at_;
         auto b = static_cast<unsigned char>(text_[at_]);
         CharClass k;
         if (b < 0x80) { // the common case, without decoding
             ++at_;
-            char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                folded_ += c;
-                hash_ = word_hash_step(hash_, static_cast<unsigned char>(c));
-                k = CharClass::Letter;
-            } else {
-                k = c == '\'' || c == '`' ? CharClass::Apostrophe : CharClass::Split;
-            }
+            unsigned char f = kAscii.fold[b];
+            k = f > 1 ? CharClass::Letter : f == 1 ? CharClass::Apostrophe : CharClass::Split;
+            if (f > 1) put(static_cast<char>(f));
         } else {
-            size_t had = folded_.size();
-            k = fold(decode(text_, at_), folded_);
-            for (size_t i = had; i < folded_.size(); ++i)
-                hash_ = word_hash_step(hash_, static_cast<unsigned char>(folded_[i]));
+            wide.clear();
+            k = fold(decode(text_, at_), wide);
+            for (char c : wide) put(c);
         }
         if (k == CharClass::Letter) {
             if (!in_word) begin_ = static_cast<uint32_t>(start);
@@ -128,7 +141,7 @@ bool WordScanner::next() {
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
     WordScanner scan(text);
-    while (scan.next()) words.push_back({scan.folded(), scan.begin(), scan.end()});
+    while (scan.next()) words.push_back({std::string(scan.folded()), scan.begin(), scan.end()});
     return words;
 }
 

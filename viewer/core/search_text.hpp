@@ -25,15 +25,19 @@ class WordScanner {
 public:
     explicit WordScanner(std::string_view text) : text_(text) {}
     bool next(); // moves to the next word; false at the end
-    const std::string &folded() const { return folded_; }
+    // The word, folded (at most kMaxWord bytes: longer ones are cut there).
+    std::string_view folded() const { return std::string_view(word_, length_); }
     uint32_t hash() const { return hash_; } // word_hash(folded()), worked out on the way
     uint32_t begin() const { return begin_; }
     uint32_t end() const { return end_; }
 
 private:
+    static constexpr size_t kMaxWord = 64;
+    void put(char c);
     std::string_view text_;
     size_t at_ = 0;
-    std::string folded_;
+    char word_[kMaxWord];
+    size_t length_ = 0;
     uint32_t begin_ = 0, end_ = 0;
     uint32_t hash_ = 0;
 };
