@@ -101,40 +101,46 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
-void WordScanner::put(char c) {
-    if (length_ == kMaxWord) return;
-    word_[length_++] = c;
-    hash_ = word_hash_step(hash_, static_cast<unsigned char>(c));
-}
-
 bool WordScanner::next() {
-    length_ = 0;
-    hash_ = kWordHashSeed;
+    // Locals, not members, in the loop: the compiler keeps them in registers (a member would be
+    // stored after every character, since word_ could alias it).
+    size_t length = 0;
+    uint32_t hash = kWordHashSeed;
+    auto put = [&](char c) {
+        if (length == kMaxWord) return;
+        word_[length++] = c;
+        hash = word_hash_step(hash, static_cast<unsigned char>(c));
+    };
     bool in_word = false;
+    size_t at = at_, n = text_.size();
+    const char *text = text_.data();
     std::string wide; // the folded bytes of one non-ASCII character
-    while (at_ < text_.size()) {
-        size_t start = at_;
-        auto b = static_cast<unsigned char>(text_[at_]);
+    while (at < n) {
+        size_t start = at;
+        auto b = static_cast<unsigned char>(text[at]);
         CharClass k;
         if (b < 0x80) { // the common case, without decoding
-            ++at_;
+            ++at;
             unsigned char f = kAscii.fold[b];
             k = f > 1 ? CharClass::Letter : f == 1 ? CharClass::Apostrophe : CharClass::Split;
             if (f > 1) put(static_cast<char>(f));
         } else {
             wide.clear();
-            k = fold(decode(text_, at_), wide);
+            k = fold(decode(text_, at), wide);
             for (char c : wide) put(c);
         }
         if (k == CharClass::Letter) {
             if (!in_word) begin_ = static_cast<uint32_t>(start);
             in_word = true;
-            end_ = static_cast<uint32_t>(at_);
+            end_ = static_cast<uint32_t>(at);
         } else if (in_word && k == CharClass::Split) {
-            return true;
+            break;
         }
         // An apostrophe inside a word joins it ("won't"); elsewhere it is a quote mark.
     }
+    at_ = at;
+    length_ = length;
+    hash_ = hash;
     return in_word;
 }
 

@@ -33,7 +33,6 @@ public:
 
 private:
     static constexpr size_t kMaxWord = 64;
-    void put(char c);
     std::string_view text_;
     size_t at_ = 0;
     char word_[kMaxWord];
