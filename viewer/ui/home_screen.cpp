@@ -48,11 +48,10 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
 
 // The way into search: as wide as the cards, a field that looks like it takes words. Tapping it
 // opens the search screen and its keyboard.
-void search_entry(const Context &ctx, float width) {
+void search_entry(const Context &ctx, float width, float h) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float h = t.tpx(120);
     auto [tapped, held] = pressable("search", ImVec2(width, h));
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + width, pos.y + h);
@@ -129,16 +128,33 @@ void draw_home(const Context &ctx, ImVec2 body) {
         y += t.px(12);
         centred(ctx.fonts.body, t.color.text_muted, hint);
         ImGui::SetCursorPos(ImVec2(t.margin(), std::max(y + t.gap(), band)));
-        search_entry(ctx, width);
+        search_entry(ctx, width, t.tpx(120));
         ImGui::Dummy(ImVec2(0, t.gap()));
     } else {
+        // Landscape: the search entry beside the question when they fit side by side (the cards
+        // stay where they were), under it when large text needs the width.
+        ImFont *h1 = ctx.fonts.h1, *body_font = ctx.fonts.body;
+        float text_w = std::max(h1->CalcTextSizeA(h1->FontSize, FLT_MAX, 0, title).x,
+                                body_font->CalcTextSizeA(body_font->FontSize, FLT_MAX, 0, hint).x);
+        float entry_w = width - text_w - 2 * t.gap();
+        bool beside = entry_w >= t.px(640);
+        float column = beside ? text_w + t.gap() : width;
         ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
-        wrapped_text(ctx.fonts.h1, t.color.text, title, width);
+        float top = ImGui::GetCursorPosY();
+        wrapped_text(h1, t.color.text, title, column);
         ImGui::SetCursorPosX(t.margin());
-        wrapped_text(ctx.fonts.body, t.color.text_muted, hint, width);
-        ImGui::Dummy(ImVec2(0, t.gap()));
-        ImGui::SetCursorPosX(t.margin());
-        search_entry(ctx, width);
+        wrapped_text(body_font, t.color.text_muted, hint, column);
+        float below = ImGui::GetCursorPosY();
+        if (beside) {
+            float h = std::max(t.button_height(), below - top);
+            ImGui::SetCursorPos(ImVec2(t.margin() + width - entry_w, top));
+            search_entry(ctx, entry_w, h);
+            ImGui::SetCursorPosY(std::max(below, top + h));
+        } else {
+            ImGui::Dummy(ImVec2(0, t.gap()));
+            ImGui::SetCursorPosX(t.margin());
+            search_entry(ctx, width, t.tpx(120));
+        }
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
 
