@@ -74,6 +74,18 @@ float marked_text(const Context &ctx, ImFont *font, const std::string &text, con
     return y + size;
 }
 
+// The ">" at the right end of a row, and the width it takes there.
+float chevron_width(const Context &ctx) {
+    ImFont *b = ctx.fonts.bold;
+    return b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, icon::next).x + ctx.theme.px(16);
+}
+void chevron(const Context &ctx, ImVec2 end, float top, float h) {
+    ImFont *b = ctx.fonts.bold;
+    float w = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, icon::next).x;
+    ImGui::GetWindowDrawList()->AddText(b, b->FontSize, ImVec2(end.x - ctx.theme.px(24) - w, top + (h - b->FontSize) * 0.5f),
+                                        ctx.theme.color.accent, icon::next);
+}
+
 // The large field showing what was typed, with the caret at its end.
 void query_field(const Context &ctx, ImVec2 pos, ImVec2 size) {
     const Theme &t = ctx.theme;
@@ -107,7 +119,7 @@ void query_field(const Context &ctx, ImVec2 pos, ImVec2 size) {
 bool result_card(const Context &ctx, const SearchHit &hit, int n, float width) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
-    float pad = t.px(28), chevron = t.px(48), text_w = width - 2 * pad - chevron;
+    float pad = t.px(28), text_w = width - 2 * pad - chevron_width(ctx);
     bool in_title = hit.place == MatchPlace::Title;
     static const Marks none;
     const Marks &title_marks = in_title ? hit.highlights : none;
@@ -130,9 +142,7 @@ bool result_card(const Context &ctx, const SearchHit &hit, int n, float width) {
     dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x, y), c.text_muted, where.c_str(), nullptr, text_w);
     y += where_h + t.px(12);
     if (!in_title) marked_text(ctx, ctx.fonts.body, hit.snippet, hit.highlights, text_w, ImVec2(x, y), true);
-    ImFont *b = ctx.fonts.bold;
-    dl->AddText(b, b->FontSize, ImVec2(end.x - pad - t.px(16), origin.y + (h - b->FontSize) * 0.5f), c.accent,
-                icon::next);
+    chevron(ctx, end, origin.y, h);
     ImGui::Dummy(ImVec2(0, t.px(16)));
     return tapped;
 }
@@ -141,7 +151,7 @@ bool result_card(const Context &ctx, const SearchHit &hit, int n, float width) {
 bool topic_row(const Context &ctx, const Topic &topic, float width) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
-    float pad = t.px(28), text_w = width - 2 * pad - t.px(48);
+    float pad = t.px(28), text_w = width - 2 * pad - chevron_width(ctx);
     float title_h = wrapped_height(ctx.fonts.bold, topic.title, text_w);
     float summary_h = wrapped_height(ctx.fonts.small, topic.summary, text_w);
     float h = std::max(t.button_height(), pad + title_h + t.px(6) + summary_h + pad);
@@ -156,8 +166,7 @@ bool topic_row(const Context &ctx, const Topic &topic, float width) {
                 nullptr, text_w);
     dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(pos.x + pad, pos.y + pad + title_h + t.px(6)),
                 c.text_muted, topic.summary.c_str(), nullptr, text_w);
-    ImFont *b = ctx.fonts.bold;
-    dl->AddText(b, b->FontSize, ImVec2(end.x - pad - t.px(16), pos.y + (h - b->FontSize) * 0.5f), c.accent, icon::next);
+    chevron(ctx, end, pos.y, h);
     ImGui::Dummy(ImVec2(0, t.px(16)));
     return tapped;
 }
@@ -244,14 +253,16 @@ void draw_search(const Context &ctx, ImVec2 body) {
     float top = m * 0.5f + field_h + gap;
     float kb_h = keyboard_height(ctx, kb_w);
     float kb_y = std::max(top, body.y - m * 0.5f - kb_h);
-    // Above the keyboard, what to type: the list on the left is for results.
+    // Above the keyboard, what to type (as much of it as fits): the list on the left is for results.
+    const char *heading_text = "Describe your problem";
+    const char *hint = "Type what you see, for example \xE2\x80\x9Cgreen bubbles\xE2\x80\x9D or \xE2\x80\x9Cno "
+                       "service\xE2\x80\x9D. The results change as you type.";
+    float room = kb_y - gap - top, heading_h = wrapped_height(ctx.fonts.h2, heading_text, kb_w);
     ImGui::SetCursorPos(ImVec2(right_x, top));
-    wrapped_text(ctx.fonts.h2, t.color.text, "Describe your problem", kb_w);
+    if (heading_h <= room) wrapped_text(ctx.fonts.h2, t.color.text, heading_text, kb_w);
     ImGui::SetCursorPosX(right_x);
-    wrapped_text(ctx.fonts.body, t.color.text_muted,
-                 "Type what you see, for example \xE2\x80\x9Cgreen bubbles\xE2\x80\x9D or \xE2\x80\x9Cno "
-                 "service\xE2\x80\x9D. The results change as you type.",
-                 kb_w);
+    if (heading_h + wrapped_height(ctx.fonts.body, hint, kb_w) <= room)
+        wrapped_text(ctx.fonts.body, t.color.text_muted, hint, kb_w);
     results_list(ctx, ImVec2(m, top), ImVec2(left_w, body.y - top - m * 0.25f), false);
     ImGui::SetCursorPos(ImVec2(right_x, kb_y));
     draw_keyboard(ctx, ctx.ui.search, kb_w);
