@@ -173,6 +173,10 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
     // Every (word, field) pair once, in field order; then gathered per word (a counting sort).
     VocabularyBuilder vocabulary;
     std::vector<uint32_t> last_field, pair_term, pair_field;
+    size_t text_bytes = 0;
+    for (const Field &f : fields_) text_bytes += f.text.size();
+    pair_term.reserve(text_bytes / 8); // about one new (word, field) pair per 8 bytes of text
+    pair_field.reserve(text_bytes / 8);
     for (uint32_t fi = 0; fi < fields_.size(); ++fi) {
         WordScanner scan(fields_[fi].text);
         while (scan.next()) {
@@ -337,11 +341,11 @@ std::vector<SearchIndex::Slot> SearchIndex::slots(std::string_view query) const 
         // not itself in the vocabulary; either half then counts.
         bool whole = std::any_of(slot.terms.begin(), slot.terms.end(), [](auto &m) { return m.second >= 0.95f; });
         if (!whole && w.size() >= 4 && !(typing && last)) {
-            size_t best = 0;
+            size_t best = 0, best_balance = 0; // the most even cut into two known words
             for (size_t cut = 1; cut + 2 <= w.size(); ++cut) {
-                size_t shorter = std::min(cut, w.size() - cut);
-                if (shorter > std::min(best, w.size() - best) || best == 0)
-                    if (find_term(w.substr(0, cut)) >= 0 && find_term(w.substr(cut)) >= 0) best = cut;
+                size_t balance = std::min(cut, w.size() - cut);
+                if (balance > best_balance && find_term(w.substr(0, cut)) >= 0 && find_term(w.substr(cut)) >= 0)
+                    best = cut, best_balance = balance;
             }
             if (best > 0) {
                 slot.terms.push_back({static_cast<uint32_t>(find_term(w.substr(0, best))), 0.85f});
