@@ -75,8 +75,11 @@ void shorten(std::string &text, std::vector<std::pair<uint32_t, uint32_t>> &mark
 struct VocabularyBuilder {
     std::string arena;
     std::vector<uint32_t> begin, length;
-    std::vector<char> stop; // a little word: in the vocabulary (to be recognised), in no field
-    std::vector<SearchIndex::Bucket> table = std::vector<SearchIndex::Bucket>(4096);
+    // Per word, the last field it was seen in, or kStop for a little word: it is in the
+    // vocabulary (to be recognised) and in no field. One array: one look per word of the text.
+    static constexpr uint32_t kStop = UINT32_MAX, kNowhere = UINT32_MAX - 1;
+    std::vector<uint32_t> last_field;
+    std::vector<SearchIndex::Bucket> table = std::vector<SearchIndex::Bucket>(16384);
 
     std::string_view word(uint32_t id) const { return std::string_view(arena).substr(begin[id], length[id]); }
     uint32_t add(std::string_view w, uint32_t h) {
@@ -87,7 +90,7 @@ struct VocabularyBuilder {
             if (b.term == 0) {
                 begin.push_back(static_cast<uint32_t>(arena.size()));
                 length.push_back(static_cast<uint32_t>(w.size()));
-                stop.push_back(is_stop_word(w));
+                last_field.push_back(is_stop_word(w) ? kStop : kNowhere);
                 arena.append(w);
                 b = {h, static_cast<uint32_t>(begin.size())};
                 return b.term - 1;
@@ -172,7 +175,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
 
     // Every (word, field) pair once, in field order; then gathered per word (a counting sort).
     VocabularyBuilder vocabulary;
-    std::vector<uint32_t> last_field, pair_term, pair_field;
+    std::vector<uint32_t> pair_term, pair_field;
     size_t text_bytes = 0;
     for (const Field &f : fields_) text_bytes += f.text.size();
     pair_term.reserve(text_bytes / 8); // about one new (word, field) pair per 8 bytes of text
@@ -181,11 +184,11 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         WordScanner scan(fields_[fi].text);
         while (scan.next()) {
             uint32_t id = vocabulary.add(scan.folded(), scan.hash());
-            if (id >= last_field.size()) last_field.resize(id + 1, UINT32_MAX);
             // Little words are in every field and tell none apart: indexing them would be most of
             // the work of building and of searching.
-            if (last_field[id] == fi || vocabulary.stop[id]) continue;
-            last_field[id] = fi;
+            uint32_t &last = vocabulary.last_field[id];
+            if (last == fi || last == VocabularyBuilder::kStop) continue;
+            last = fi;
             pair_term.push_back(id);
             pair_field.push_back(fi);
         }
