@@ -183,6 +183,14 @@ void popular_topics(const Context &ctx, float x, float width, const char *headin
     }
 }
 
+void ask_team_button(const Context &ctx, float width) {
+    const Theme &t = ctx.theme;
+    float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, "Ask a team member")));
+    if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users,
+                     "Ask a team member"))
+        ctx.nav.ask_team();
+}
+
 // The scrolling list under (or above) the field: results, or what to do without any.
 void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
     const Theme &t = ctx.theme;
@@ -209,11 +217,10 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
         wrapped_text(ctx.fonts.body, t.color.text,
                      "Try fewer or other words, pick one of the topics people ask about most, or ask us.", width);
         ImGui::Dummy(ImVec2(0, t.gap()));
-        float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, "Ask a team member")));
-        if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users,
-                         "Ask a team member"))
-            ctx.nav.ask_team();
-        ImGui::Dummy(ImVec2(0, t.gap()));
+        if (!t.portrait) { // portrait: below the list, down where a hand reaches (draw_search)
+            ask_team_button(ctx, width);
+            ImGui::Dummy(ImVec2(0, t.gap()));
+        }
         popular_topics(ctx, ImGui::GetCursorPosX(), width, "Most asked about");
     } else {
         if (show_hint) {
@@ -240,7 +247,16 @@ void draw_search(const Context &ctx, ImVec2 body) {
         float kb_h = keyboard_height(ctx, width);
         float kb_y = body.y - gap - kb_h;
         float field_y = kb_y - gap - field_h;
-        results_list(ctx, ImVec2(m, gap), ImVec2(width, field_y - 2 * gap), true);
+        // Nothing found: "Ask a team member" stays in view just above the field, whatever the
+        // text size and however far the list is scrolled.
+        ctx.ui.search.results(ctx.catalog.search);
+        float list_end = field_y - gap;
+        if (ctx.ui.search.nothing_found()) {
+            list_end -= t.button_height() + gap;
+            ImGui::SetCursorPos(ImVec2(m, list_end + gap));
+            ask_team_button(ctx, width);
+        }
+        results_list(ctx, ImVec2(m, gap), ImVec2(width, list_end - gap), true);
         query_field(ctx, ImVec2(ImGui::GetWindowPos().x + m, ImGui::GetWindowPos().y + field_y), ImVec2(width, field_h));
         ImGui::SetCursorPos(ImVec2(m, kb_y));
         draw_keyboard(ctx, ctx.ui.search, width);
