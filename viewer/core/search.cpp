@@ -175,11 +175,11 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
 
     // Every (word, field) pair once, in field order; then gathered per word (a counting sort).
     VocabularyBuilder vocabulary;
-    std::vector<uint32_t> pair_term, pair_field;
+    std::vector<uint32_t> pair_term;                  // the words of each field, field after field
+    std::vector<uint32_t> pairs_end(fields_.size()); // where each field's words end in pair_term
     size_t text_bytes = 0;
     for (const Field &f : fields_) text_bytes += f.text.size();
     pair_term.reserve(text_bytes / 8); // about one new (word, field) pair per 8 bytes of text
-    pair_field.reserve(text_bytes / 8);
     for (uint32_t fi = 0; fi < fields_.size(); ++fi) {
         WordScanner scan(fields_[fi].text);
         while (scan.next()) {
@@ -190,8 +190,8 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
             if (last == fi || last == VocabularyBuilder::kStop) continue;
             last = fi;
             pair_term.push_back(id);
-            pair_field.push_back(fi);
         }
+        pairs_end[fi] = static_cast<uint32_t>(pair_term.size());
     }
     terms_.resize(vocabulary.begin.size());
     std::vector<uint32_t> next(terms_.size(), 0); // where the next field of each term goes
@@ -204,7 +204,8 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         at += terms_[id].fields_count;
     }
     postings_.resize(pair_term.size());
-    for (size_t i = 0; i < pair_term.size(); ++i) postings_[next[pair_term[i]]++] = pair_field[i];
+    for (uint32_t fi = 0, i = 0; fi < fields_.size(); ++fi)
+        for (; i < pairs_end[fi]; ++i) postings_[next[pair_term[i]]++] = fi;
     // Then per term, its topics with the best weight in each (fields are in topic order).
     std::vector<uint32_t> field_topic(fields_.size());
     std::vector<float> field_weight(fields_.size());
