@@ -1,6 +1,11 @@
 // Topic: a Bluetooth accessory won't pair (iPhone, iOS 26).
-// Steps follow Apple's advice for Bluetooth accessories that won't connect; menu paths are the
-// iOS 18 / iOS 26 Settings layout. The wording is ours.
+// Checked 2026-11-27 against: https://appfixguide.com/categories/iphone-cannot-pair-with-devices
+// https://www.technobezz.com/iphone-ipad-wont-connect-pair-to-bluetooth
+// https://tinygrab.com/how-to-recover-a-forgotten-bluetooth-device-on-iphone
+// https://ustrends.net/posts/what-does-reset-do-on-iphone-155547.html
+// https://www.mytech-fix.com/fix/phone-tablet/iphone/bluetooth-wont-pair
+// Apple's Bluetooth page is not in the stored copies we could search. Full log: docs/topic-sources.md.
+// The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {

@@ -1,5 +1,13 @@
 // Topic: move an eSIM to a new iPhone (iPhone, iOS 26).
-// Facts from Apple's guidance on setting up and transferring an eSIM; the wording is ours.
+// Checked 2026-11-27 against:
+// https://support.apple.com/en-nz/HT212780
+// https://support.apple.com/en-us/HT212780
+// https://www.theverge.com/23449775/esim-iphone-14-how-to-verizon-att-t-mobile
+// https://nextnews.com.au/how-to/how-to-activate-esim-on-iphone
+// https://www.mobigyaan.com/transfer-esim-between-apple-iphone-ios-16
+// Apple's step lists are not in the stored copies we could search, so screen names rest on
+// secondary sources for iOS 16-18 (not iOS 26).
+// Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
@@ -28,6 +36,7 @@ HELPSTATION_TOPIC(t) {
      .intro("The easiest moment: the new iPhone offers to bring your number across during setup.")
      .step("Charge both iPhones and put them side by side. Turn on Bluetooth on both and unlock "
            "the old iPhone.", "two-iphones")
+     .note("Button names were checked for iOS 16 to 18. iOS 26 may word them slightly differently.")
      .step("Turn on the new iPhone and follow the setup screens. When you reach Set Up Cellular, "
            "tap Transfer From Nearby iPhone.", "transfer-options")
      .note("If the screen lists your phone number instead, tap the number and continue.")
@@ -99,6 +108,6 @@ HELPSTATION_TOPIC(t) {
           "Not with one eSIM: a phone number's SIM works on one iPhone at a time. Ask your carrier "
           "what they offer if you need two phones.");
     t.faq("Does moving the eSIM cost anything?",
-          "Apple doesn't charge for eSIM Quick Transfer. Carriers set their own prices for issuing a "
-          "new eSIM, so ask yours if you need one.");
+          "eSIM Quick Transfer is built into iOS. Carriers set their own prices, and some charge for "
+          "issuing a new eSIM, so ask yours before you start.");
 }

@@ -1,6 +1,10 @@
 // Topic: iPhone storage is full (iPhone, iOS 26).
-// Menu paths checked against Apple's iPhone storage guidance for iOS 18 and later (iOS 26 keeps
-// the iOS 18 Settings layout, with app settings under Settings > Apps); the wording is ours.
+// Checked 2026-11-27 against: https://cleanor.app/blog/how-to-check-whats-using-iphone-storage
+// https://abcyapi.net/how-to-free-up-iphone-storage/
+// https://drivecanvas.com/how-to-remove-recently-deleted-photos-on-iphone/
+// https://www.imore.com/ios-16-will-lock-deleted-and-hidden-photos-away-behind-face-id-touch-id
+// Apple's storage pages are not in the stored copies we could search; Settings paths are the iOS 18 layout
+// (app settings under Settings > Apps). Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
@@ -67,13 +71,15 @@ HELPSTATION_TOPIC(t) {
            "library may need a bigger plan. The first upload works best on Wi-Fi and can take hours.")
      .step("On the same screen, tap Optimize iPhone Storage so it has a tick.", "optimize-storage")
      .note("The iPhone swaps originals for smaller copies gradually, as it needs the space.")
-     .step("Open the Photos app, tap Collections, scroll down to Utilities and tap Recently Deleted. "
-           "Unlock it with Face ID, Touch ID or your passcode.", "photos-utilities")
+     .step("Open the Photos app and tap Collections (on iOS 18, just scroll down). Under Utilities, "
+           "tap Recently Deleted.", "photos-utilities")
      .note("Deleted photos and videos wait here for 30 days before they're removed, and they "
            "take up space until then.")
-     .step("Tap Select, then tap Delete All and confirm.", "recently-deleted")
-     .caution("After this, those photos and videos can't be recovered. With iCloud Photos on, "
-              "deleting a photo removes it from all your devices.");
+     .step("Unlock the album with Face ID, Touch ID or your passcode.", "photos-utilities")
+     .step("Tap Select, then Delete All, and confirm.", "recently-deleted")
+     .note("No Delete All? Tap the More button (•••) at the bottom first.")
+     .caution("After this, those photos and videos can't be recovered. With iCloud Photos on, they're "
+              "removed from all your devices.");
 
     t.fix("Clear browser data and downloads")
      .intro("Saved website data and downloaded music, podcasts and videos are easy to remove, and "

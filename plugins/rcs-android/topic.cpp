@@ -1,7 +1,10 @@
 // Topic: RCS chats won't turn on (Android, Google Messages).
-// Steps follow Google's Messages help on RCS chats for recent Google Messages versions on
-// Android 12 and later. Phone Settings menu names are from Google Pixel; other makers differ.
-// The wording is ours.
+// Checked 2026-11-27 against: https://support.google.com/messages/answer/9487020
+// (read via a stored mirror, google-support.mirrorblogs.com)
+// https://www.howtogeek.com/746068/how-to-fix-google-chat-rcs-messaging-problems-on-android/
+// https://stop-sms-spam.com/rcs-chats-are-not-sending/
+// Phone Settings menu names are from Google Pixel; other makers differ.
+// Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
@@ -42,7 +45,8 @@ HELPSTATION_TOPIC(t) {
      .step("Tap RCS chats.", "rcs-chats-row")
      .note("Older versions call this Chat features. If you don't see RCS chats, look for that.")
      .step("Look at the Status at the top. Connected means RCS works. Setting up means your number "
-           "is still being verified. Disconnected means RCS isn't connected right now.", "rcs-status")
+           "is still being verified. Any other status, such as Disconnected, means RCS isn't working now.",
+           "rcs-status")
      .step("If the Turn on RCS chats switch is off, turn it on.", "rcs-turn-on")
      .outcome("The status should change to Connected. This can take a few minutes.");
 

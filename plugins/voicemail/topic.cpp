@@ -1,5 +1,11 @@
 // Topic: voicemail is not set up or not working (iPhone, iOS 26).
-// Facts from Apple's guidance on setting up voicemail and Visual Voicemail; the wording is ours.
+// Checked 2026-11-27 against:
+// https://tidbits.com/2025/11/10/comparing-the-classic-and-unified-views-in-ios-26s-phone-app/
+// https://softorino.com/blog/how-to-forward-calls-on-iphone
+// https://techspirited.com/reset-iphone-voicemail-password
+// http://techin.oureverydaylife.com/reset-iphone-voicemail-password-1017.html
+// Apple's voicemail pages are not in the stored copies we could search; Set Up Now, Live Voicemail and the
+// greeting screen rest on older secondary sources. Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
@@ -96,6 +102,6 @@ HELPSTATION_TOPIC(t) {
           "in. Your carrier has to support it on your plan. Without it, the Voicemail screen shows "
           "Call Voicemail instead.");
     t.faq("Can I change my greeting later?",
-          "Yes. In the Phone app, tap Voicemail, then tap Greeting at the top left. Choose Default or "
-          "Custom, record a new one if you like, and tap Save.");
+          "Yes. In the Phone app, tap Voicemail, then tap Greeting at the top of the screen. Choose "
+          "Default or Custom, record a new one if you like, and tap Save.");
 }

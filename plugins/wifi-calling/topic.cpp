@@ -1,5 +1,12 @@
 // Topic: Wi-Fi Calling is not available (iPhone, iOS 26).
-// Facts from Apple's guidance on Wi-Fi Calling and on resetting network settings; the wording is ours.
+// Checked 2026-11-27 against: https://www.apple.com/uk/legal/privacy/data/en/wi-fi-calling/
+// https://www.groovypost.com/howto/what-is-wi-fi-calling-and-how-does-it-work/
+// https://coveragecritic.com/wi-fi-calling/
+// https://onlyerrorcodes.com/operating-systems/ios/carrier-settings-update-failed/
+// https://appfixguide.com/categories/iphone-cannot-pair-with-devices
+// Apple's Wi-Fi Calling support page is not in the stored copies we could search; where the
+// switch lives (Cellular, or Apps > Phone) varies.
+// Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
@@ -26,8 +33,8 @@ HELPSTATION_TOPIC(t) {
             "signal is weak. It stays off until you turn it on.")
      .step("Open Settings and tap Cellular (called Mobile Service in some countries).",
            "cellular-wifi-calling")
-     .note("These steps are for iOS 17 and later. On iOS 16 and earlier, Wi-Fi Calling is in "
-           "Settings > Phone.")
+     .note("No Wi-Fi Calling under Cellular? With some carriers and iOS versions it is in "
+           "Settings > Apps > Phone instead.")
      .step("Tap Wi-Fi Calling.", "cellular-wifi-calling")
      .note("Two phone lines on this iPhone? Tap the line first, then Wi-Fi Calling.")
      .step("Turn on Wi-Fi Calling on This iPhone.", "wifi-calling-switch")

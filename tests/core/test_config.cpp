@@ -41,6 +41,10 @@ void check_defaults(const hs::Config &c) {
     CHECK(c.require_signed == d.require_signed);
     CHECK(c.trusted_keys == d.trusted_keys);
     CHECK(c.probe_timeout_ms == d.probe_timeout_ms);
+    CHECK(c.analytics_enabled == d.analytics_enabled);
+    CHECK(c.analytics_path == d.analytics_path);
+    CHECK(c.analytics_retention_days == d.analytics_retention_days);
+    CHECK(c.analytics_record_search_text == d.analytics_record_search_text);
 }
 
 // Parses `text` and requires exactly one problem, which it returns.
@@ -465,7 +469,7 @@ TEST_CASE("The documented example is valid and shows the real defaults", "[confi
     int keys = 0;
     while (std::getline(in, line))
         if (!line.empty() && line[0] != '#' && line[0] != '[' && line.find('=') != std::string::npos) ++keys;
-    CHECK(keys == 12);
+    CHECK(keys == 16);
 }
 
 TEST_CASE("A PIN hashes and verifies, a wrong PIN or a malformed hash does not", "[config]") {
@@ -508,4 +512,32 @@ TEST_CASE("is_valid_pin accepts 4 to 12 ASCII digits", "[config]") {
     CHECK_FALSE(hs::is_valid_pin("-123"));
     CHECK_FALSE(hs::is_valid_pin("１２３４")); // full-width digits are not ASCII
     CHECK_FALSE(hs::is_valid_pin(std::string("12\0" "34", 5)));
+}
+
+TEST_CASE("The analytics table sets the database, the retention and the search text, and refuses bad values", "[config]") {
+    hs::ConfigResult r = hs::parse_config("[analytics]\nenabled = false\npath = \"state/outcomes.db\"\n"
+                                          "retention_days = 30\nrecord_search_text = true\n",
+                                          "/etc/hs/test.toml");
+    INFO(problems_of(r));
+    CHECK(r.problems.empty());
+    CHECK_FALSE(r.config.analytics_enabled);
+    CHECK(r.config.analytics_path == "/etc/hs/state/outcomes.db"); // relative to the config file
+    CHECK(r.config.analytics_retention_days == 30);
+    CHECK(r.config.analytics_record_search_text);
+
+    const hs::Config d;
+    CHECK(d.analytics_enabled);
+    CHECK_FALSE(d.analytics_record_search_text); // what customers type is not kept unless asked for
+    CHECK(d.analytics_retention_days == 180);
+
+    hs::ConfigResult bad;
+    hs::ConfigProblem p = only_problem("[analytics]\nretention_days = 0\n", &bad);
+    CHECK(p.key == "analytics.retention_days");
+    CHECK_THAT(p.reason, Catch::Contains("1 to 3650"));
+    CHECK(bad.config.analytics_retention_days == 180);
+    p = only_problem("[analytics]\npath = \"/var/lib/hs/\"\n");
+    CHECK(p.key == "analytics.path");
+    CHECK_THAT(p.reason, Catch::Contains("must be a file"));
+    p = only_problem("[analytics]\nrecord_serch_text = true\n");
+    CHECK_THAT(p.reason, Catch::Contains("did you mean analytics.record_search_text?"));
 }

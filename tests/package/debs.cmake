@@ -76,3 +76,23 @@ if(NOT rc EQUAL 0 OR NOT out MATCHES "\"${TOPIC}\"")
   message(FATAL_ERROR "the unpacked helpstation --list-topics --json exited ${rc} without ${TOPIC}:\n${out}\n${err}")
 endif()
 message(STATUS "the unpacked viewer lists ${TOPIC}")
+
+# The unit as shipped: systemd's own checker reads it (unknown keys, a bad Type=, a missing
+# ExecStart binary). ExecStart is pointed at the unpacked binary, since /usr/bin may not hold one.
+find_program(SYSTEMD_ANALYZE systemd-analyze)
+if(SYSTEMD_ANALYZE)
+  file(READ "${root}/usr/lib/systemd/user/helpstation.service" unit)
+  string(REPLACE "ExecStart=/usr/bin/helpstation" "ExecStart=${root}/usr/bin/helpstation" unit "${unit}")
+  file(WRITE "${WORK_DIR}/unit/helpstation.service" "${unit}")
+  file(MAKE_DIRECTORY "${WORK_DIR}/runtime")
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env "XDG_RUNTIME_DIR=${WORK_DIR}/runtime"
+            "${SYSTEMD_ANALYZE}" verify "${WORK_DIR}/unit/helpstation.service"
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT "${out}${err}" STREQUAL "")
+    message(FATAL_ERROR "systemd-analyze verify helpstation.service (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "systemd-analyze verify: the unit is clean")
+else()
+  message(STATUS "systemd-analyze not found: the unit was not checked by systemd")
+endif()

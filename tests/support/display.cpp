@@ -85,6 +85,8 @@ Run run_viewer(const std::vector<std::string> &args, bool needs_display) {
     if (needs_display) ensure_display();
     // The viewer's probe cache belongs to the tests, not to whoever runs them.
     setenv("XDG_CACHE_HOME", (std::string(test_paths::output) + "/xdg-cache").c_str(), 1);
+    // ... and so is its analytics database (a test that wants one names it in the config).
+    setenv("XDG_STATE_HOME", (std::string(test_paths::output) + "/xdg-state").c_str(), 1);
     char err_path[] = "/tmp/helpstation-e2e-XXXXXX";
     int err_fd = mkstemp(err_path);
     int out[2];

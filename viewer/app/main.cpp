@@ -9,6 +9,7 @@
 #include "options.hpp"
 #include "paths.hpp"
 #include "render_topic.hpp"
+#include "report_command.hpp"
 #include "validate.hpp"
 #include "viewer.hpp"
 
@@ -45,7 +46,7 @@ int main(int argc, char **argv) {
     // The log goes to stderr: stdout carries --list-topics output (one JSON object with --json).
     spdlog::set_default_logger(spdlog::stderr_color_mt("helpstation"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
-    bool report_only = options.list_topics || !options.validate.empty() || options.search;
+    bool report_only = options.list_topics || !options.validate.empty() || options.report || options.search;
     if (report_only && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
     if (options.hash_pin) return hash_pin_command();
 
@@ -62,6 +63,7 @@ int main(int argc, char **argv) {
     for (const hs::ConfigProblem &p : config.problems) config_problems.push_back(p.message());
     for (const std::string &p : config_problems) spdlog::error("config: {}", p);
     if (config.path) spdlog::info("config: {}", *config.path);
+    if (options.report) return hs::app::report_command(options, config.config);
     std::vector<std::string> folders = config.config.plugin_folders;
     if (folders.empty()) folders.push_back(hs::app::default_plugin_dir());
 

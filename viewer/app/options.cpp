@@ -51,8 +51,19 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--lockdown", out.lockdown,
                    "true: no key or close request leaves the kiosk (only the admin menu); false: Escape quits")
         ->group(kiosk);
+    CLI::App *report = cli.add_subcommand(
+        "report", "Print the customer outcomes (per topic and per fix) from the analytics database, then exit");
+    report->add_option("--since", out.report_since, "Only events from this UTC day on (YYYY-MM-DD); default: all kept")
+        ->type_name("DATE");
+    report->add_option("--format", out.report_format, "csv (two tables: topics, then fixes) or json (one object)")
+        ->check(CLI::IsMember({"csv", "json"}));
+    report->add_option("--db", out.report_db, "The analytics database (default: analytics.path of the config, then "
+                                              "$XDG_STATE_HOME/helpstation/analytics.db)")
+        ->type_name("FILE");
+    report->fallthrough(); // --config and --log-level may follow `report`
     try {
         cli.parse(argc, argv);
+        out.report = report->parsed();
     } catch (const CLI::ParseError &e) {
         return cli.exit(e);
     }

@@ -27,6 +27,12 @@ struct Options {
     std::string log_level = "info";
     std::string config;                          // --config FILE
 
+    // `helpstation report`: the customer outcomes, for fleet collection; no display needed.
+    bool report = false;
+    std::string report_since;                    // --since YYYY-MM-DD (UTC); empty: all that is kept
+    std::string report_format = "csv";           // --format csv|json
+    std::string report_db;                       // --db FILE; empty: analytics.path, then the state folder
+
     // Overrides of the config file.
     std::optional<int> idle_seconds, warning_seconds, monitor, text_size;
     std::optional<std::string> theme, cursor;

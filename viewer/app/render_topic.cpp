@@ -110,7 +110,9 @@ private:
 int render_orientation(const Orientation &o, const Topic &topic, const std::vector<TopicShot> &shots,
                        const std::string &out_dir, const Catalog &catalog, const Config &config, int &written) {
     Clock clock;
-    Window window({std::make_pair(o.width, o.height), 0, true}, clock, [](const InputEvent &) {});
+    WindowOptions options{std::make_pair(o.width, o.height), 0, true};
+    options.keep_display = &o != &kOrientations[std::size(kOrientations) - 1]; // the next orientation follows
+    Window window(options, clock, [](const InputEvent &) {});
     if (!window.ok()) {
         spdlog::critical("{}", window.error());
         return 1;

@@ -5,6 +5,7 @@
 //   for (;;) { wait for input or a timer ; replay input ; take a new catalog ; draw if owed ; act }
 #include "viewer.hpp"
 
+#include "analytics_feed.hpp"
 #include "kiosk_frame.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
@@ -74,6 +75,8 @@ public:
         started_ = clock.now();
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
+        status_.read_outcomes = [this] { return analytics_.read_report(); };
+        status_.record_search = [this](const std::string &query, int results) { analytics_.search(query, results); };
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -148,6 +151,7 @@ private:
             spdlog::warn("{}; showing home instead", why);
         route_open_ = true;
         last_state_ = nav_.state();
+        analytics_.state_changed(last_state_);
         owe(kSettleFrames);
     }
 
@@ -175,6 +179,7 @@ private:
         status_.last_frame_ms = ms;
         status_.slowest_frame_ms = std::max(status_.slowest_frame_ms, ms);
         status_.latest = setup_.host.catalog();
+        status_.analytics_state = analytics_.state();
         kiosk_.set_status(status_);
         if (replay_) replay_->frame_drawn();
         if (!options_.dump_ui.empty() && !moved) {
@@ -200,12 +205,19 @@ private:
         if (kiosk_.take_reload_request()) {
             spdlog::info("reloading the topic plugins (admin menu)");
             setup_.host.reload();
+            analytics_.session_reset(analytics::EndReason::Shutdown);
             session_.reset(clock_.now());
+            last_generation_ = session_.generation();
         }
         --frames_due_;
+        if (session_.generation() != last_generation_) { // the idle reset, during the frame
+            last_generation_ = session_.generation();
+            analytics_.session_reset(analytics::EndReason::Idle);
+        }
         if (!(nav_.state() == last_state_)) {
             spdlog::info("screen: {}", nav_.route());
             last_state_ = nav_.state();
+            analytics_.state_changed(last_state_);
             owe(kSettleFrames);
         }
         // The next timer: the idle warning and its countdown, a long-press, the attract cycle.
@@ -241,6 +253,10 @@ private:
     Millis wake_at_ = 0;
     std::string last_dump_;
     NavState last_state_;
+    int last_generation_ = 0;
+    // Customer outcomes: fed from last_state_ and the resets; SQLite runs on the store's thread.
+    // (A search screen reports each search with analytics_.search(query, result_count).)
+    AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};
     Millis started_ = 0;
     bool route_open_ = false;
     KioskFrame frame_;

@@ -109,7 +109,7 @@ std::string key_name(int key, int mods) {
     return name + base;
 }
 
-Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) {
+Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : keep_display_(options.keep_display) {
     g_clock = &clock;
     g_sink = std::move(sink);
     glfwSetErrorCallback(on_glfw_error);
@@ -190,7 +190,7 @@ Window::~Window() {
         ImGui::DestroyContext();
     }
     if (window_) glfwDestroyWindow(window_);
-    glfwTerminate();
+    if (!keep_display_) glfwTerminate();
     g_sink = nullptr;
     g_clock = nullptr;
 }

@@ -19,6 +19,9 @@ struct WindowOptions {
     std::optional<std::pair<int, int>> size; // a window of this size; full screen when absent
     int monitor = 0;                         // full screen on this monitor (0 = primary)
     bool hide_cursor = true;
+    // Leave GLFW, and so the X connection, open when this window goes: another window follows at
+    // once (--render-topic). An X server that resets when its last client leaves would refuse it.
+    bool keep_display = false;
 };
 
 class Window {
@@ -45,6 +48,7 @@ public:
 private:
     GLFWwindow *window_ = nullptr;
     bool imgui_ready_ = false;
+    bool keep_display_ = false;
     float px_per_mm_ = 96.0f / 25.4f;
     std::string error_;
 };

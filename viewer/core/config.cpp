@@ -34,6 +34,8 @@ constexpr int kIdleMin = 15, kIdleMax = 3600;
 constexpr int kWarningMin = 20, kWarningMax = 300;
 constexpr int kMonitorMin = 0, kMonitorMax = 15;
 constexpr int kProbeMin = 100, kProbeMax = 60000;
+// A day at least (pruning is daily); ten years at most, far beyond any reporting need.
+constexpr int kRetentionMin = 1, kRetentionMax = 3650;
 // Far above any real config; keeps a wrong --config (a disk image, a log) from being read whole.
 constexpr std::uintmax_t kMaxFileBytes = 1024 * 1024;
 constexpr size_t kTrustedKeyBytes = 32; // Ed25519 public key
@@ -296,6 +298,35 @@ const std::vector<KeySpec> &key_specs() {
         {"plugins", "probe_timeout_ms",
          [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
              if (auto v = r.integer(n, k, kProbeMin, kProbeMax, " (milliseconds)")) c.probe_timeout_ms = *v;
+         }},
+        {"analytics", "enabled",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             if (auto v = r.boolean(n, k)) c.analytics_enabled = *v;
+         }},
+        {"analytics", "path",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             const std::string *s = r.string(n, k);
+             if (s == nullptr) return;
+             if (s->empty()) {
+                 c.analytics_path.clear();
+                 return;
+             }
+             if (s->back() == '/') {
+                 r.problem(line_of(n.source()), k, "must be a file, got the folder " + quoted(*s));
+                 return;
+             }
+             // Relative to the config file, like plugins.folders.
+             fs::path p(*s);
+             if (p.is_relative() && !r.base_dir().empty()) p = r.base_dir() / p;
+             c.analytics_path = p.lexically_normal().string();
+         }},
+        {"analytics", "retention_days",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             if (auto v = r.integer(n, k, kRetentionMin, kRetentionMax, " (days)")) c.analytics_retention_days = *v;
+         }},
+        {"analytics", "record_search_text",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             if (auto v = r.boolean(n, k)) c.analytics_record_search_text = *v;
          }},
     };
     return specs;

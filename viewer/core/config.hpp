@@ -19,6 +19,12 @@
 //   require_signed = false
 //   trusted_keys = []          # Ed25519 public keys, base64 (from `helpstation-sign keygen`)
 //   probe_timeout_ms = 2000
+//
+//   [analytics]
+//   enabled = true             # anonymous outcome analytics (README: what is recorded)
+//   path = ""                  # the database; empty: $XDG_STATE_HOME/helpstation/analytics.db
+//   retention_days = 180       # older events are deleted
+//   record_search_text = false # keep what customers typed in the search (off: only that they searched)
 #pragma once
 
 #include <optional>
@@ -43,6 +49,11 @@ struct Config {
     bool require_signed = false;
     std::vector<std::string> trusted_keys;
     int probe_timeout_ms = 2000;
+    // [analytics]
+    bool analytics_enabled = true;
+    std::string analytics_path; // empty: the state folder (analytics::default_database_path)
+    int analytics_retention_days = 180;
+    bool analytics_record_search_text = false;
 };
 
 struct ConfigProblem {

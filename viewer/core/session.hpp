@@ -30,7 +30,7 @@ struct SessionConfig {
     std::string admin_pin_hash;      // empty: no PIN set, the admin menu cannot be opened
 };
 
-enum class AdminState { Locked, Pin, Menu, Diagnostics };
+enum class AdminState { Locked, Pin, Menu, Diagnostics, Outcomes };
 
 class Session {
 public:
@@ -59,7 +59,7 @@ public:
     // Admin: the corner hold opens the keypad; a right PIN opens the menu.
     AdminState admin() const { return admin_; }
     void open_admin_pin() { admin_ = AdminState::Pin; }
-    void open_admin(AdminState s) { admin_ = s; } // Menu or Diagnostics, after the PIN was checked
+    void open_admin(AdminState s) { admin_ = s; } // Menu, Diagnostics or Outcomes, after the PIN was checked
     void lock_admin() { admin_ = AdminState::Locked; }
     // Wrong PINs: after kMaxPinTries in a row the keypad refuses input for kPinLockoutMs, so a
     // passer-by cannot try PINs one after the other. Returns the time left locked out (0: free).

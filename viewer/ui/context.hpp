@@ -2,6 +2,7 @@
 // session, and the small per-visit UI state (scroll coasting, the zoomed picture, the PIN typed).
 #pragma once
 
+#include "core/analytics/report.hpp"
 #include "core/gestures.hpp"
 #include "core/navigation.hpp"
 #include "core/search_box.hpp"
@@ -12,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,9 +33,12 @@ struct UiState {
     // Search: the words typed this visit and their results.
     SearchBox search;
     unsigned search_version_drawn = 0; // the results list scrolls back to the top when they change
+    std::string search_recorded;       // the last query handed to analytics (once per search run)
     // The admin keypad.
     std::string pin_typed;
     std::string pin_message;
+    // The admin outcomes screen's report, read when the screen opened.
+    std::shared_ptr<const analytics::ReportResult> outcomes;
     // Requests to the host.
     bool exit_requested = false;
     bool reload_requested = false;
@@ -48,6 +53,11 @@ struct HostStatus {
     std::vector<std::string> config_problems; // "FILE:LINE: KEY: REASON"
     std::vector<Rejection> problems;          // found while running (a picture that failed to decode)
     std::shared_ptr<const Catalog> latest;    // the newest catalog, which the screen may not show yet
+    std::string analytics_state;              // "on", or "off: <reason>"
+    std::function<analytics::ReportResult()> read_outcomes; // for the admin outcomes screen, when it opens
+    // A search screen calls this once per search run (not per key): what was typed (kept only
+    // when analytics.record_search_text is on) and how many topics it found.
+    std::function<void(const std::string &query, int result_count)> record_search;
     std::vector<std::string> usage_ranking;   // topic ids, most used first: search offers them (may be empty)
 };
 

@@ -148,6 +148,10 @@ void Kiosk::begin_frame(Millis now) {
 void Kiosk::build_frame() {
     Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
+    // Search left by Home or Back: what was typed is a search run too.
+    if (drawn_any_ && drawn_page_.screen == Screen::Search && nav_.state().screen != Screen::Search &&
+        nav_.state().screen != Screen::Attract)
+        finish_search(ui_, stats_);
     if (ctx.new_page) {
         ui_.zoom_open = false;
         ui_.kinetic.stop();
@@ -179,6 +183,7 @@ std::string Kiosk::screen_name() const {
     case AdminState::Pin: return "admin-pin";
     case AdminState::Menu: return "admin";
     case AdminState::Diagnostics: return "admin-diagnostics";
+    case AdminState::Outcomes: return "admin-outcomes";
     case AdminState::Locked: break;
     }
     if (session_.warning(frame_.now)) return "idle-warning";
@@ -211,6 +216,7 @@ std::string Kiosk::describe_json() const {
     j["high_contrast"] = session_.high_contrast();
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
     j["loading"] = catalog_->loading;
+    j["analytics"] = stats_.analytics_state;
     json topics = json::array();
     for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
     j["topics"] = topics;

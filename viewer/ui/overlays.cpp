@@ -208,7 +208,7 @@ void admin_menu(const Context &ctx, ImVec2 screen) {
     if (!begin_overlay("admin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
     float pad = t.px(48), bh = t.button_height(), gap = t.gap();
     float w = std::min(screen.x - 2 * t.margin(), t.px(900));
-    float h = pad + ctx.fonts.h1->FontSize + gap * 2 + 4 * (bh + gap) + pad;
+    float h = pad + ctx.fonts.h1->FontSize + gap * 2 + 5 * (bh + gap) + pad;
     ImVec2 at = card(ctx, screen, w, h);
     float inner = w - 2 * pad, y = at.y + pad;
     y += centred_text(ctx.fonts.h1, t.color.text, "Admin", at.x + pad, y, inner) + gap * 2;
@@ -220,6 +220,12 @@ void admin_menu(const Context &ctx, ImVec2 screen) {
     };
     if (item("admin-diagnostics", icon::chart, "Diagnostics", ButtonStyle::Secondary))
         ctx.session.open_admin(AdminState::Diagnostics);
+    if (item("admin-outcomes", icon::users, "Customer outcomes", ButtonStyle::Secondary)) {
+        // Read once, as the screen opens: never a query per frame.
+        if (ctx.host.read_outcomes) ui.outcomes = std::make_shared<analytics::ReportResult>(ctx.host.read_outcomes());
+        else ui.outcomes.reset();
+        ctx.session.open_admin(AdminState::Outcomes);
+    }
     if (item("admin-reload", icon::reload, "Reload topics", ButtonStyle::Secondary)) {
         ui.reload_requested = true;
         ctx.session.lock_admin();
@@ -245,6 +251,7 @@ void draw_overlays(const Context &ctx, ImVec2 screen) {
     case AdminState::Pin: keypad(ctx, screen); break;
     case AdminState::Menu: admin_menu(ctx, screen); break;
     case AdminState::Diagnostics: draw_diagnostics(ctx, screen); break;
+    case AdminState::Outcomes: draw_outcomes(ctx, screen); break;
     case AdminState::Locked: break;
     }
     // Above everything, the admin screens too: staff reading diagnostics get the same warning.

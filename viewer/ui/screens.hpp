@@ -14,10 +14,16 @@ void draw_fixed(const Context &ctx, ImVec2 body);
 void draw_ask_team(const Context &ctx, ImVec2 body);
 // Search: the typed words, results as they are typed, the on-screen keyboard.
 void draw_search(const Context &ctx, ImVec2 body);
+// The customer is done with what they typed (a result, a topic or a team member chosen, or
+// search left): hands it to analytics once (HostStatus::record_search), if there is anything.
+void finish_search(UiState &ui, const HostStatus &host);
 // Between customers: the whole screen invites a tap and cycles through the topic titles.
 void draw_attract(const Context &ctx, ImVec2 screen);
 // Admin: loaded and refused plugins, problems, version, uptime, frame and memory figures.
 void draw_diagnostics(const Context &ctx, ImVec2 screen);
+// Admin: customer outcomes (top topics this week, each fix's success rate and where it is
+// abandoned) as a table and bar charts, from the report read when the screen opened.
+void draw_outcomes(const Context &ctx, ImVec2 screen);
 
 // The whole frame: a full-screen window with the top bar (Home, Back) and the current screen.
 void draw_frame(const Context &ctx, ImVec2 screen);

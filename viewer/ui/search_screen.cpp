@@ -179,7 +179,10 @@ void popular_topics(const Context &ctx, float x, float width, const char *headin
     for (const std::string &id : most_used_topics(ctx.catalog, ctx.host.usage_ranking, 4)) {
         const Topic *topic = ctx.catalog.find(id);
         ImGui::SetCursorPosX(x);
-        if (topic && topic_row(ctx, *topic, width)) ctx.nav.open_topic(id);
+        if (topic && topic_row(ctx, *topic, width)) {
+            finish_search(ctx.ui, ctx.host);
+            ctx.nav.open_topic(id);
+        }
     }
 }
 
@@ -187,8 +190,10 @@ void ask_team_button(const Context &ctx, float width) {
     const Theme &t = ctx.theme;
     float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, "Ask a team member")));
     if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users,
-                     "Ask a team member"))
+                     "Ask a team member")) {
+        finish_search(ctx.ui, ctx.host);
         ctx.nav.ask_team();
+    }
 }
 
 // The scrolling list under (or above) the field: results, or what to do without any.
@@ -208,6 +213,7 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
         for (size_t i = 0; i < hits.size(); ++i)
             if (result_card(ctx, hits[i], static_cast<int>(i + 1), width)) {
+                finish_search(ctx.ui, ctx.host);
                 if (!ctx.nav.open_route(hits[i].route).empty()) ctx.nav.open_topic(hits[i].topic);
             }
     } else if (box.nothing_found()) {
@@ -237,6 +243,13 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
 }
 
 } // namespace
+
+void finish_search(UiState &ui, const HostStatus &host) {
+    SearchBox &box = ui.search;
+    if (!box.query_has_words() || box.query() == ui.search_recorded) return;
+    ui.search_recorded = box.query();
+    if (host.record_search) host.record_search(box.query(), static_cast<int>(box.last_results().size()));
+}
 
 void draw_search(const Context &ctx, ImVec2 body) {
     const Theme &t = ctx.theme;

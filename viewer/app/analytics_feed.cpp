@@ -1,0 +1,41 @@
+// Wires the analytics Recorder to the Store and the report to the admin screen.
+#include "analytics_feed.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace hs::app {
+
+AnalyticsFeed::AnalyticsFeed(const Config &config, const Clock &clock, bool record)
+    : clock_(clock), wall_at_start_(analytics::system_wall_ms()), kiosk_at_start_(clock.now()),
+      path_(config.analytics_path.empty() ? analytics::default_database_path() : config.analytics_path),
+      recorder_(
+          [this](analytics::Event e) {
+              if (store_) store_->add(std::move(e));
+          },
+          analytics::Recorder::Options{config.analytics_record_search_text}) {
+    if (!record) {
+        disabled_ = "off: not recorded for a --screenshot without --replay";
+        return;
+    }
+    if (!config.analytics_enabled) {
+        disabled_ = "off: turned off in the config (analytics.enabled = false)";
+        spdlog::info("analytics: {}", disabled_);
+        return;
+    }
+    analytics::StoreOptions o;
+    o.path = path_;
+    o.retention_days = config.analytics_retention_days;
+    store_ = std::make_unique<analytics::Store>(o);
+}
+
+AnalyticsFeed::~AnalyticsFeed() { recorder_.close(wall_ms()); }
+
+std::string AnalyticsFeed::state() const { return store_ ? store_->state() : disabled_; }
+
+analytics::ReportResult AnalyticsFeed::read_report() const {
+    if (store_) store_->flush(); // the screen shows the session just ended too
+    std::int64_t now = wall_ms();
+    return analytics::read_report(path_, now - kScreenDays * 86'400'000, now);
+}
+
+} // namespace hs::app
