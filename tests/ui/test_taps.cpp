@@ -104,6 +104,7 @@ public:
     }
 
     std::string screen() const { return ui_.screen_name(); }
+    void set_status(const hs::ui::HostStatus &status) { ui_.set_status(status); }
 
 private:
     hs::Catalog catalog_; // before nav, which refers to it
@@ -226,6 +227,32 @@ TEST_CASE("Keys typed on the on-screen keyboard search at every tap, and a resul
         REQUIRE(k.tap("back"));
         CHECK(k.nav.route() == "home");
     }
+}
+
+TEST_CASE("A search run is handed to analytics once, when the customer picks a result or leaves", "[ui][search]") {
+    Kiosk k(1920, 1080);
+    std::vector<std::pair<std::string, int>> runs;
+    hs::ui::HostStatus status;
+    status.record_search = [&runs](const std::string &query, int results) { runs.push_back({query, results}); };
+    k.set_status(status);
+    REQUIRE(k.tap("search"));
+    for (char c : std::string("rcs")) REQUIRE(k.tap(std::string("key:") + c));
+    CHECK(runs.empty()); // not per key
+    REQUIRE(k.tap("result:1"));
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].first == "rcs");
+    CHECK(runs[0].second >= 1);
+    // The same words again are the same run; new words, left with Home, are a new one.
+    REQUIRE(k.tap("home"));
+    REQUIRE(k.tap("search"));
+    REQUIRE(k.tap("home"));
+    CHECK(runs.size() == 1);
+    REQUIRE(k.tap("search"));
+    REQUIRE(k.tap("key:clear"));
+    for (char c : std::string("zzqx")) REQUIRE(k.tap(std::string("key:") + c));
+    REQUIRE(k.tap("home"));
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[1] == std::make_pair(std::string("zzqx"), 0));
 }
 
 TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
