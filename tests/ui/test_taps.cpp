@@ -104,6 +104,7 @@ public:
     }
 
     std::string screen() const { return ui_.screen_name(); }
+    void set_status(const hs::ui::HostStatus &status) { ui_.set_status(status); }
 
 private:
     hs::Catalog catalog_; // before nav, which refers to it
@@ -204,10 +205,60 @@ TEST_CASE("A drag scrolls the list and does not tap what it started on", "[ui][t
     CHECK(k.target("fix:1")->min.y < y - 50); // the list moved with the finger (as far as it scrolls)
 }
 
+TEST_CASE("Keys typed on the on-screen keyboard search at every tap, and a result opens its topic", "[ui][taps][search]") {
+    for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
+        Kiosk k(size.first, size.second);
+        REQUIRE(k.tap("search")); // the entry on home
+        CHECK(k.nav.route() == "search");
+        CHECK(k.screen() == "search");
+        CHECK_FALSE(k.target("result:1"));
+        REQUIRE(k.tap("key:v"));
+        REQUIRE(k.tap("key:o"));
+        REQUIRE(k.tap("key:i"));
+        REQUIRE(k.tap("key:c"));
+        CHECK(k.target("result:1")); // results from the first letters on
+        for (char c : std::string("emial")) REQUIRE(k.tap(std::string("key:") + c)); // a typo: "voicemial"
+        REQUIRE(k.tap("key:space"));
+        REQUIRE(k.tap("key:x"));
+        REQUIRE(k.tap("key:backspace"));
+        REQUIRE(k.tap("key:backspace"));
+        REQUIRE(k.tap("result:1"));
+        CHECK(k.nav.route() == "voicemail");
+        REQUIRE(k.tap("back"));
+        CHECK(k.nav.route() == "home");
+    }
+}
+
+TEST_CASE("A search run is handed to analytics once, when the customer picks a result or leaves", "[ui][search]") {
+    Kiosk k(1920, 1080);
+    std::vector<std::pair<std::string, int>> runs;
+    hs::ui::HostStatus status;
+    status.record_search = [&runs](const std::string &query, int results) { runs.push_back({query, results}); };
+    k.set_status(status);
+    REQUIRE(k.tap("search"));
+    for (char c : std::string("rcs")) REQUIRE(k.tap(std::string("key:") + c));
+    CHECK(runs.empty()); // not per key
+    REQUIRE(k.tap("result:1"));
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].first == "rcs");
+    CHECK(runs[0].second >= 1);
+    // The same words again are the same run; new words, left with Home, are a new one.
+    REQUIRE(k.tap("home"));
+    REQUIRE(k.tap("search"));
+    REQUIRE(k.tap("home"));
+    CHECK(runs.size() == 1);
+    REQUIRE(k.tap("search"));
+    REQUIRE(k.tap("key:clear"));
+    for (char c : std::string("zzqx")) REQUIRE(k.tap(std::string("key:") + c));
+    REQUIRE(k.tap("home"));
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[1] == std::make_pair(std::string("zzqx"), 0));
+}
+
 TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
     const std::string routes[] = {"home", kTopic, kTopic + "/faq", kTopic + "/faq/1", kTopic + "/fix/1/step/1",
                                   kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/5", kTopic + "/fix/5/step/3",
-                                  kTopic + "/fix/1/fixed", kTopic + "/ask-team"};
+                                  kTopic + "/fix/1/fixed", kTopic + "/ask-team", "search", "ask-team"};
     for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
         Kiosk k(size.first, size.second);
         for (const std::string &route : routes) {

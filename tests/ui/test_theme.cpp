@@ -48,6 +48,7 @@ TEST_CASE("Every text colour reaches 7:1 on its background, in both themes", "[t
             {"label on a pressed primary button", p.on_accent, p.accent_pressed},
             {"label on a success button", p.on_accent, p.success},
             {"caution text on its box", p.caution, p.caution_soft},
+            {"a word a search matched, on its highlight", p.on_highlight, p.highlight},
         };
         for (const Pair &pair : pairs) {
             INFO((high ? "high contrast: " : "standard: ") << pair.what);

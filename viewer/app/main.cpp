@@ -4,6 +4,7 @@
 #include "core/catalog.hpp"
 #include "core/config.hpp"
 #include "core/pin.hpp"
+#include "core/search.hpp"
 #include "core/topic_list.hpp"
 #include "options.hpp"
 #include "paths.hpp"
@@ -45,7 +46,7 @@ int main(int argc, char **argv) {
     // The log goes to stderr: stdout carries --list-topics output (one JSON object with --json).
     spdlog::set_default_logger(spdlog::stderr_color_mt("helpstation"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
-    bool report_only = options.list_topics || !options.validate.empty() || options.report;
+    bool report_only = options.list_topics || !options.validate.empty() || options.report || options.search;
     if (report_only && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
     if (options.hash_pin) return hash_pin_command();
 
@@ -87,6 +88,19 @@ int main(int argc, char **argv) {
         std::shared_ptr<const hs::Catalog> catalog = host.catalog();
         std::string report = options.json ? hs::list_topics_json(*catalog) : hs::list_topics_text(*catalog);
         std::fputs(report.c_str(), stdout);
+        return 0;
+    }
+    if (options.search) {
+        host.scan();
+        std::vector<hs::SearchHit> hits = hs::search_index(*host.catalog())->search(*options.search);
+        if (options.json) {
+            std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
+        } else {
+            if (hits.empty()) std::printf("No topic matches \"%s\".\n", options.search->c_str());
+            for (const hs::SearchHit &h : hits)
+                std::printf("%8.3f  %-32s %s\n          %s\n", h.score, h.route.c_str(), h.where.c_str(),
+                            h.snippet.c_str());
+        }
         return 0;
     }
     return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, host});

@@ -29,7 +29,10 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--replay", out.replay, "Play scripted input from FILE (see README: tap, drag, swipe, key, ...)");
     cli.add_option("--dump-ui", out.dump_ui, "After each change, write the UI state and touch targets as JSON to FILE");
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
-    cli.add_flag("--json", out.json, "With --list-topics: print one JSON object");
+    cli.add_flag("--json", out.json, "With --list-topics or --search: print one JSON object");
+    cli.add_option("--search", out.search,
+                   "Print the topics that match QUERY, best first (with where they matched), then exit")
+        ->type_name("QUERY");
     cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
     cli.add_option("--validate", out.validate,
                    "Check a plugin file as the kiosk would, print every problem and exit (non-zero if refused)")
@@ -76,8 +79,8 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
         std::fprintf(stderr, "--render-topic ID and --out DIR go together\n");
         return 2;
     }
-    if (out.json && !out.list_topics) {
-        std::fprintf(stderr, "--json only goes with --list-topics\n");
+    if (out.json && !out.list_topics && !out.search) {
+        std::fprintf(stderr, "--json only goes with --list-topics or --search\n");
         return 2;
     }
     return std::nullopt;

@@ -20,7 +20,8 @@ struct Options {
     std::string render_topic;                    // --render-topic ID: every screen of a topic as PNGs, then exit
     std::string out;                             // --out DIR (with --render-topic)
     bool list_topics = false;                    // --list-topics
-    bool json = false;                           // --json (with --list-topics)
+    bool json = false;                           // --json (with --list-topics or --search)
+    std::optional<std::string> search;           // --search QUERY: print the ranked topics, exit
     bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash
     std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
     std::string log_level = "info";

@@ -36,9 +36,12 @@ bool ReplayDriver::feed(Clock &clock, ui::Kiosk &kiosk) {
             continue;
         }
         InputEvent e;
-        e.kind = in->kind == ReplayInput::Kind::Key ? InputEvent::Kind::Key : InputEvent::Kind::Pointer;
+        e.kind = in->kind == ReplayInput::Kind::Key    ? InputEvent::Kind::Key
+                 : in->kind == ReplayInput::Kind::Char ? InputEvent::Kind::Char
+                                                       : InputEvent::Kind::Pointer;
         e.pointer = in->pointer;
         e.key = in->key;
+        e.codepoint = in->codepoint;
         kiosk.input(e);
     }
     if (!player_.error().empty() && exit_code_ == 0) {

@@ -160,7 +160,9 @@ private:
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
         if (latest == shown_) return;
         Screen where = nav_.state().screen;
-        if (where != Screen::Home && where != Screen::Attract && !shown_->topics.empty()) return;
+        // (On Search too: the results follow the new index; nothing is being read there.)
+        if (where != Screen::Home && where != Screen::Attract && where != Screen::Search && !shown_->topics.empty())
+            return;
         shown_ = std::move(latest);
         nav_.set_catalog(*shown_);
         kiosk_.set_catalog(*shown_);

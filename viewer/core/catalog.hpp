@@ -5,10 +5,13 @@
 #include "trust.hpp"
 #include "vetting.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace hs {
+
+class SearchIndex;
 
 struct Catalog {
     std::vector<Topic> topics;         // sorted by category, then title
@@ -16,6 +19,7 @@ struct Catalog {
     std::vector<Rejection> shadowed;   // loaded, but a higher version of the same topic id won
     bool loading = false;              // plugins are still being checked: more may come
     VettingCounts vetting;             // how many plugins were probed, and how many the cache knew
+    std::shared_ptr<const SearchIndex> search; // over `topics`, built with them (search.hpp)
 
     const Topic *find(const std::string &id) const; // nullptr when absent
 };

@@ -31,6 +31,10 @@ void Navigator::set_catalog(const Catalog &catalog) {
 
 void Navigator::attract() { state_ = NavState{Screen::Attract}; }
 
+void Navigator::search() { state_ = NavState{Screen::Search}; }
+
+void Navigator::ask_team() { state_ = NavState{Screen::AskTeam}; }
+
 bool Navigator::open_topic(const std::string &id) {
     if (!catalog_->find(id)) return false;
     state_ = NavState{Screen::Topic, id};
@@ -90,6 +94,7 @@ bool Navigator::back() {
     case Screen::Home:
         return false;
     case Screen::Topic:
+    case Screen::Search:
         home();
         return true;
     case Screen::Faq:
@@ -101,6 +106,10 @@ bool Navigator::back() {
         return true;
     case Screen::Fixed:
     case Screen::AskTeam: {
+        if (state_.topic.empty()) { // reached from a search that found nothing: back to it
+            search();
+            return true;
+        }
         // Back to the question they answered: the last step of that fix.
         int steps = t ? static_cast<int>(t->fixes[static_cast<size_t>(state_.fix)].steps.size()) : 1;
         state_ = NavState{Screen::Step, state_.topic, state_.fix, steps - 1};
@@ -121,7 +130,8 @@ std::string Navigator::route() const {
     case Screen::Step:
         return id + "/fix/" + std::to_string(state_.fix + 1) + "/step/" + std::to_string(state_.step + 1);
     case Screen::Fixed: return id + "/fix/" + std::to_string(state_.fix + 1) + "/fixed";
-    case Screen::AskTeam: return id + "/ask-team";
+    case Screen::AskTeam: return id.empty() ? "ask-team" : id + "/ask-team";
+    case Screen::Search: return "search";
     }
     return "home";
 }
@@ -150,6 +160,8 @@ std::string Navigator::open_route(const std::string &route) {
     home();
     if (route.empty() || route == "home") return {};
     if (route == "attract") return attract(), std::string{};
+    if (route == "search") return search(), std::string{};
+    if (route == "ask-team") return ask_team(), std::string{};
     auto fail = [&](const std::string &why) {
         home();
         return "route '" + route + "': " + why;

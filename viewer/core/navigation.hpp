@@ -3,6 +3,8 @@
 //   Attract (between customers; any tap) -> Home -> Topic -> Step (fix N, step M) -> ... last step asks "Did this fix it?"
 //                                            Yes -> Fixed;  No -> next fix, or AskTeam after the last
 //           Topic -> FAQ (one entry open at a time)
+//           Home -> Search (typed words, results) -> a result opens its topic at the match: the
+//                   topic, a fix's step or an FAQ entry; nothing found -> AskTeam without a topic
 //
 // Back is structural, not history: it always goes to the screen that contains this one
 // (a step's Back is the previous step, or the topic from the first step), so it is predictable
@@ -15,11 +17,11 @@
 
 namespace hs {
 
-enum class Screen { Attract, Home, Topic, Step, Faq, Fixed, AskTeam };
+enum class Screen { Attract, Home, Topic, Step, Faq, Fixed, AskTeam, Search };
 
 struct NavState {
     Screen screen = Screen::Home;
-    std::string topic; // id; empty on Home
+    std::string topic; // id; empty on Home and Search (and on AskTeam reached from a search)
     int fix = 0;       // 0-based, meaningful on Step, Fixed and AskTeam (the fix answered)
     int step = 0;      // 0-based, meaningful on Step
     int open_faq = -1; // the FAQ entry shown open, -1 for none
@@ -53,10 +55,12 @@ public:
     bool answer(bool fixed);
     bool open_faq();
     bool toggle_faq(int entry);
+    void search();   // the search screen (what was typed is the UI's, kept for the visit)
+    void ask_team(); // "Ask a team member" with no topic: a search that found nothing
 
     // Routes, 1-based as a person reads them:
     //   attract | home | TOPIC | TOPIC/faq | TOPIC/faq/N | TOPIC/fix/N | TOPIC/fix/N/step/M
-    //   | TOPIC/fix/N/fixed | TOPIC/ask-team
+    //   | TOPIC/fix/N/fixed | TOPIC/ask-team | search | ask-team
     std::string route() const;
     // Opens a route; an invalid one leaves us on Home and returns the reason (empty when valid).
     std::string open_route(const std::string &route);

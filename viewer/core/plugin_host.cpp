@@ -1,6 +1,7 @@
 #include "plugin_host.hpp"
 
 #include "folder_watch.hpp"
+#include "search.hpp"
 #include "versions.hpp"
 
 #include <spdlog/spdlog.h>
@@ -107,6 +108,7 @@ void PluginHost::publish() {
     });
     next->loading = loading_;
     next->vetting = counts_;
+    next->search = SearchIndex::build(next->topics); // here, on the worker: never on the UI thread
     {
         std::lock_guard<std::mutex> lock(mutex_);
         catalog_ = std::move(next);

@@ -13,6 +13,7 @@ constexpr Millis kTapHoldMs = 60;    // a finger's tap lasts about this long
 constexpr Millis kAfterCommandMs = 150;
 constexpr Millis kMoveEveryMs = 16;  // a touchscreen reports about 60 positions a second
 constexpr Millis kSwipeMs = 120;
+constexpr Millis kTypeEveryMs = 50;  // a quick typist
 
 std::string lower(std::string s) {
     for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -68,6 +69,13 @@ ReplayScript parse_replay(const std::string &text, const std::string &name) {
             ok = static_cast<bool>(words >> c.name);
             c.name = lower(c.name);
             if (!ok) fail("expected: key NAME");
+        } else if (verb == "type") {
+            c.kind = ReplayCommand::Kind::Type;
+            std::getline(words, c.name);
+            if (!c.name.empty() && c.name.front() == ' ') c.name.erase(0, 1);
+            while (!c.name.empty() && (c.name.back() == '\r' || c.name.back() == ' ')) c.name.pop_back();
+            ok = !c.name.empty();
+            if (!ok) fail("expected: type TEXT");
         } else if (verb == "wait") {
             c.kind = ReplayCommand::Kind::Wait;
             ok = static_cast<bool>(words >> c.ms) && c.ms >= 0;
@@ -169,6 +177,28 @@ void ReplayPlayer::start_command(Millis now, const FindTarget &find) {
         in.pointer.t = now;
         pending_.push_back(in);
         next_command_at_ = now + kAfterCommandMs;
+        break;
+    }
+    case ReplayCommand::Kind::Type: {
+        Millis t = now;
+        for (size_t i = 0; i < c.name.size();) { // UTF-8 to code points; a broken byte is skipped
+            auto b = static_cast<unsigned char>(c.name[i]);
+            size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+            if (n == 0 || i + n > c.name.size()) {
+                ++i;
+                continue;
+            }
+            unsigned cp = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+            for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(c.name[i + k]) & 0x3F);
+            i += n;
+            ReplayInput in;
+            in.kind = ReplayInput::Kind::Char;
+            in.codepoint = cp;
+            in.pointer.t = t;
+            pending_.push_back(in);
+            t += kTypeEveryMs;
+        }
+        next_command_at_ = t + kAfterCommandMs;
         break;
     }
     case ReplayCommand::Kind::Wait: next_command_at_ = now + c.ms; break;

@@ -10,6 +10,8 @@
 //                               left = next step)
 //   longpress X Y MS            hold still at (X, Y) for MS milliseconds
 //   key NAME                    a key, e.g. escape, alt+f4, ctrl+q, a, backspace
+//   type TEXT                   TEXT (the rest of the line, spaces included) typed on a physical
+//                               keyboard, one character every 50 ms
 //   wait MS                     let MS milliseconds pass
 //   advance SECONDS             move the kiosk clock forward (idle timeouts without waiting)
 //   # comment
@@ -26,11 +28,11 @@
 namespace hs {
 
 struct ReplayCommand {
-    enum class Kind { Tap, DoubleTap, Press, Drag, Swipe, LongPress, Key, Wait, Advance };
+    enum class Kind { Tap, DoubleTap, Press, Drag, Swipe, LongPress, Key, Type, Wait, Advance };
     Kind kind = Kind::Wait;
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     Millis ms = 0;
-    std::string name; // Key: the key; Press: the target label; Swipe: "left" or "right"
+    std::string name; // Key: the key; Press: the target label; Swipe: "left" or "right"; Type: the text
     int line = 0;
 };
 
@@ -44,10 +46,11 @@ ReplayScript load_replay(const std::string &path);
 
 // What the player hands the frame loop.
 struct ReplayInput {
-    enum class Kind { Pointer, Key, Advance };
+    enum class Kind { Pointer, Key, Char, Advance };
     Kind kind = Kind::Pointer;
     PointerEvent pointer;
     std::string key;
+    unsigned codepoint = 0; // Char
     Millis advance = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "core/analytics/report.hpp"
 #include "core/gestures.hpp"
 #include "core/navigation.hpp"
+#include "core/search_box.hpp"
 #include "core/session.hpp"
 #include "fonts.hpp"
 #include "textures.hpp"
@@ -29,6 +30,10 @@ struct UiState {
     std::string zoom_topic, zoom_image;
     float zoom = 1.0f;
     ImVec2 zoom_pan{0, 0};
+    // Search: the words typed this visit and their results.
+    SearchBox search;
+    unsigned search_version_drawn = 0; // the results list scrolls back to the top when they change
+    std::string search_recorded;       // the last query handed to analytics (once per search run)
     // The admin keypad.
     std::string pin_typed;
     std::string pin_message;
@@ -53,6 +58,7 @@ struct HostStatus {
     // A search screen calls this once per search run (not per key): what was typed (kept only
     // when analytics.record_search_text is on) and how many topics it found.
     std::function<void(const std::string &query, int result_count)> record_search;
+    std::vector<std::string> usage_ranking;   // topic ids, most used first: search offers them (may be empty)
 };
 
 struct Context {

@@ -120,6 +120,9 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
     if (screen_kind == Screen::Step) {
         ImGui::BeginChild("step", body, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
         draw_step(ctx, body);
+    } else if (screen_kind == Screen::Search) { // the keyboard stays put; only the results scroll
+        ImGui::BeginChild("search", body, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+        draw_search(ctx, body);
     } else {
         ImGui::BeginChild("body", body, false, ImGuiWindowFlags_NoBackground);
         switch (screen_kind) {
@@ -129,6 +132,7 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
         case Screen::Fixed: draw_fixed(ctx, body); break;
         case Screen::AskTeam: draw_ask_team(ctx, body); break;
         case Screen::Step:
+        case Screen::Search:
         case Screen::Attract: break;
         }
         touch_scroll(ctx);

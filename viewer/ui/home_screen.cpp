@@ -1,4 +1,5 @@
-// Home: a grid of topic cards grouped by category (the catalog is already sorted that way).
+// Home: the search entry ("Describe your problem"), then a grid of topic cards grouped by
+// category (the catalog is already sorted that way).
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -45,6 +46,41 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
     return tapped;
 }
 
+// The way into search: as wide as the cards, a field that looks like it takes words. Tapping it
+// opens the search screen and its keyboard.
+void search_entry(const Context &ctx, float width, float h) {
+    const Theme &t = ctx.theme;
+    const Palette &c = t.color;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    auto [tapped, held] = pressable("search", ImVec2(width, h));
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    ImVec2 end(pos.x + width, pos.y + h);
+    dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());
+    dl->AddRect(pos, end, c.accent, t.rounding(), 0, t.px(3));
+    ImFont *f = ctx.fonts.lead;
+    float pad = t.px(36), y = pos.y + (h - f->FontSize) * 0.5f;
+    float iw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::search).x;
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, y), c.accent, icon::search);
+    // The button-like end says what a tap does; it goes when large text needs the room.
+    const char *go = "Search";
+    float go_w = label_width(ctx, nullptr, go), go_h = t.button_height() * 0.8f;
+    float text_x = pos.x + pad + iw + t.px(28);
+    bool show_go = text_x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Describe your problem").x + t.gap() + go_w <
+                   end.x - t.px(16);
+    float text_end = show_go ? end.x - t.px(16) - go_w - t.gap() : end.x - pad;
+    dl->PushClipRect(ImVec2(text_x, pos.y), ImVec2(text_end, end.y), true);
+    dl->AddText(f, f->FontSize, ImVec2(text_x, y), c.text_muted, "Describe your problem");
+    dl->PopClipRect();
+    if (show_go) {
+        ImVec2 g0(end.x - t.px(16) - go_w, pos.y + (h - go_h) * 0.5f), g1(end.x - t.px(16), g0.y + go_h);
+        dl->AddRectFilled(g0, g1, held ? c.accent_pressed : c.accent, t.rounding());
+        ImFont *b = ctx.fonts.bold;
+        ImVec2 ts = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, go);
+        dl->AddText(b, b->FontSize, ImVec2(g0.x + (go_w - ts.x) * 0.5f, g0.y + (go_h - ts.y) * 0.5f), c.on_accent, go);
+    }
+    if (tapped) ctx.nav.search();
+}
+
 // The height a card needs for its title and summary at `width` (at least the usual 230 px).
 float card_height(const Context &ctx, const Topic &topic, float width) {
     const Theme &t = ctx.theme;
@@ -66,7 +102,8 @@ void draw_home(const Context &ctx, ImVec2 body) {
         return;
     }
     float width = body.x - 2 * t.margin();
-    const char *title = "What do you need help with?", *hint = "Tap the problem that looks like yours.";
+    const char *title = "What do you need help with?",
+               *hint = "Describe your problem, or tap the one that looks like yours.";
     if (t.portrait) {
         // A tall screen: the question fills the top third (out of reach is fine for reading), and
         // the topic cards, the controls, start below it.
@@ -91,11 +128,33 @@ void draw_home(const Context &ctx, ImVec2 body) {
         y += t.px(12);
         centred(ctx.fonts.body, t.color.text_muted, hint);
         ImGui::SetCursorPos(ImVec2(t.margin(), std::max(y + t.gap(), band)));
+        search_entry(ctx, width, t.tpx(120));
+        ImGui::Dummy(ImVec2(0, t.gap()));
     } else {
+        // Landscape: the search entry beside the question when they fit side by side (the cards
+        // stay where they were), under it when large text needs the width.
+        ImFont *h1 = ctx.fonts.h1, *body_font = ctx.fonts.body;
+        float text_w = std::max(h1->CalcTextSizeA(h1->FontSize, FLT_MAX, 0, title).x,
+                                body_font->CalcTextSizeA(body_font->FontSize, FLT_MAX, 0, hint).x);
+        float entry_w = width - text_w - 2 * t.gap();
+        bool beside = entry_w >= t.px(640);
+        float column = beside ? text_w + t.gap() : width;
         ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
-        wrapped_text(ctx.fonts.h1, t.color.text, title, width);
+        float top = ImGui::GetCursorPosY();
+        wrapped_text(h1, t.color.text, title, column);
         ImGui::SetCursorPosX(t.margin());
-        wrapped_text(ctx.fonts.body, t.color.text_muted, hint, width);
+        wrapped_text(body_font, t.color.text_muted, hint, column);
+        float below = ImGui::GetCursorPosY();
+        if (beside) {
+            float h = std::max(t.button_height(), below - top);
+            ImGui::SetCursorPos(ImVec2(t.margin() + width - entry_w, top));
+            search_entry(ctx, entry_w, h);
+            ImGui::SetCursorPosY(std::max(below, top + h));
+        } else {
+            ImGui::Dummy(ImVec2(0, t.gap()));
+            ImGui::SetCursorPosX(t.margin());
+            search_entry(ctx, width, t.tpx(120));
+        }
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
 

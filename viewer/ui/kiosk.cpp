@@ -48,6 +48,17 @@ void Kiosk::on_key(const InputEvent &e) {
         spdlog::info("Escape: leaving (lockdown is off)");
         ui_.exit_requested = true;
     }
+    if (e.key == "backspace" && nav_.state().screen == Screen::Search && session_.admin() == AdminState::Locked)
+        ui_.search.backspace();
+}
+
+// A physical keyboard types into search like the on-screen one; typing on Home opens search.
+void Kiosk::on_char(const InputEvent &e) {
+    session_.touch(e.pointer.t);
+    if (session_.admin() != AdminState::Locked) return;
+    Screen where = nav_.state().screen;
+    if (where == Screen::Home && e.codepoint != ' ' && !catalog_->topics.empty()) nav_.search();
+    if (nav_.state().screen == Screen::Search) ui_.search.type(e.codepoint);
 }
 
 void Kiosk::on_pointer(const PointerEvent &e) {
@@ -105,6 +116,7 @@ void Kiosk::begin_frame(Millis now) {
         InputEvent e = queue_.front();
         queue_.pop_front();
         if (e.kind == InputEvent::Kind::Key) on_key(e);
+        if (e.kind == InputEvent::Kind::Char) on_char(e);
         if (e.kind != InputEvent::Kind::Pointer) continue;
         bool transition = e.pointer.kind != PointerEvent::Kind::Move;
         on_pointer(e.pointer);
@@ -143,6 +155,10 @@ void Kiosk::begin_frame(Millis now) {
 void Kiosk::build_frame() {
     Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
+    // Search left by Home or Back: what was typed is a search run too.
+    if (drawn_any_ && drawn_page_.screen == Screen::Search && nav_.state().screen != Screen::Search &&
+        nav_.state().screen != Screen::Attract)
+        finish_search(ui_, stats_);
     if (ctx.new_page) {
         ui_.zoom_open = false;
         ui_.kinetic.stop();
@@ -187,6 +203,7 @@ std::string Kiosk::screen_name() const {
     case Screen::Faq: return "faq";
     case Screen::Fixed: return "success";
     case Screen::AskTeam: return "ask-staff";
+    case Screen::Search: return "search";
     }
     return "home";
 }
@@ -223,6 +240,11 @@ std::string Kiosk::describe_json() const {
                            {"clipped", t.clipped}});
     }
     j["targets"] = targets;
+    // What was typed this visit and what it found (kept while the customer looks at a result).
+    json results = json::array();
+    for (const SearchHit &h : ui_.search.last_results())
+        results.push_back({{"topic", h.topic}, {"where", h.where}, {"route", h.route}, {"score", h.score}});
+    j["search"] = {{"query", ui_.search.query()}, {"results", results}, {"nothing_found", ui_.search.nothing_found()}};
     return j.dump();
 }
 

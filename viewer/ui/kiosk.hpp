@@ -74,6 +74,7 @@ public:
 private:
     void on_pointer(const PointerEvent &e);
     void on_key(const InputEvent &e);
+    void on_char(const InputEvent &e);
     void reset_ui_state();
     void open_admin_if_held(Millis at);
 

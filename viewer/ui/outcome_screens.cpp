@@ -22,7 +22,25 @@ void draw_fixed(const Context &ctx, ImVec2 body) {
 
 void draw_ask_team(const Context &ctx, ImVec2 body) {
     const Topic *topic = ctx.nav.topic();
-    if (!topic) return;
+    if (!topic) { // from a search that found nothing
+        centred_message(ctx, body, icon::users, ctx.theme.color.accent, "Let's get a team member",
+                        "A team member will be glad to help you find what is wrong: show them this screen.",
+                        [&](float x, float width) {
+                            const Theme &t = ctx.theme;
+                            float w = std::min((width - t.gap()) * 0.5f, t.px(480));
+                            float start = x + (width - 2 * w - t.gap()) * 0.5f;
+                            float y = ImGui::GetCursorPosY();
+                            ImGui::SetCursorPos(ImVec2(start, y));
+                            if (touch_button(ctx, "search", ImVec2(w, t.button_height()), ButtonStyle::Secondary,
+                                             icon::search, "Search again"))
+                                ctx.nav.search();
+                            ImGui::SetCursorPos(ImVec2(start + w + t.gap(), y));
+                            if (touch_button(ctx, "done", ImVec2(w, t.button_height()), ButtonStyle::Primary,
+                                             icon::home, "Done"))
+                                ctx.nav.home();
+                        });
+        return;
+    }
     std::string message;
     if (!topic->closing.empty()) message = topic->closing + "\n\n";
     message += "You have tried all " + std::to_string(topic->fixes.size()) + " fixes for \xE2\x80\x9C" + topic->title +

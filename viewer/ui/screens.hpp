@@ -12,6 +12,11 @@ void draw_step(const Context &ctx, ImVec2 body);
 void draw_faq(const Context &ctx, ImVec2 body);
 void draw_fixed(const Context &ctx, ImVec2 body);
 void draw_ask_team(const Context &ctx, ImVec2 body);
+// Search: the typed words, results as they are typed, the on-screen keyboard.
+void draw_search(const Context &ctx, ImVec2 body);
+// The customer is done with what they typed (a result, a topic or a team member chosen, or
+// search left): hands it to analytics once (HostStatus::record_search), if there is anything.
+void finish_search(UiState &ui, const HostStatus &host);
 // Between customers: the whole screen invites a tap and cycles through the topic titles.
 void draw_attract(const Context &ctx, ImVec2 screen);
 // Admin: loaded and refused plugins, problems, version, uptime, frame and memory figures.

@@ -26,6 +26,8 @@ struct Palette {
     ImU32 secondary = IM_COL32(0xE6, 0xEA, 0xF0, 0xFF);  // secondary buttons; text 14:1
     ImU32 secondary_pressed = IM_COL32(0xCD, 0xD4, 0xDE, 0xFF);
     ImU32 placeholder = IM_COL32(0xE1, 0xE5, 0xEB, 0xFF);
+    ImU32 highlight = IM_COL32(0xFF, 0xE2, 0x8A, 0xFF);  // behind the words a search matched
+    ImU32 on_highlight = IM_COL32(0x14, 0x18, 0x1F, 0xFF); // 13:1 on highlight
 };
 
 // High contrast: white and yellow on black. Body text 21:1, muted text 15:1, black on yellow 15:1.

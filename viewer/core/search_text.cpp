@@ -1,0 +1,204 @@
+// Folding, stemming and typo distance for search (see search_text.hpp).
+#include "search_text.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace hs {
+namespace {
+
+using namespace std::string_view_literals;
+
+// Latin Extended-A (U+0100..U+017F), each letter's base; Ĳ/ĳ and Œ/œ are spelled out in fold().
+constexpr std::string_view kExtendedA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllll"
+                                        "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"sv;
+static_assert(kExtendedA.size() == 0x80);
+
+// Latin-1 letters U+00C0..U+00FF; '\0' where the character is no letter (× and ÷).
+constexpr std::string_view kLatin1 = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+                                     "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"sv;
+static_assert(kLatin1.size() == 0x40);
+
+// Decodes one UTF-8 sequence at s[i]; a broken one reads as one unknown byte.
+uint32_t decode(std::string_view s, size_t &i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    uint32_t cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+enum class CharClass { Letter, Apostrophe, Split };
+
+// What `cp` becomes in a folded word: appended to `out` for letters.
+CharClass fold(uint32_t cp, std::string &out) {
+    if (cp < 0x80) {
+        char c = static_cast<char>(cp);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+            return CharClass::Letter;
+        }
+        return c == '\'' || c == '`' ? CharClass::Apostrophe : CharClass::Split;
+    }
+    if (cp == 0x2018 || cp == 0x2019) return CharClass::Apostrophe;
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        if (cp == 0xC6 || cp == 0xE6) return out += "ae", CharClass::Letter;
+        if (cp == 0xDE || cp == 0xFE) return out += "th", CharClass::Letter;
+        if (cp == 0xDF) return out += "ss", CharClass::Letter;
+        char c = kLatin1[cp - 0xC0];
+        if (c == '\0') return CharClass::Split;
+        out += c;
+        return CharClass::Letter;
+    }
+    if (cp >= 0x100 && cp <= 0x17F) {
+        if (cp == 0x132 || cp == 0x133) return out += "ij", CharClass::Letter;
+        if (cp == 0x152 || cp == 0x153) return out += "oe", CharClass::Letter;
+        out += kExtendedA[cp - 0x100];
+        return CharClass::Letter;
+    }
+    // Punctuation, symbols and spaces of Latin-1 and the general punctuation block split words;
+    // letters of other scripts are kept as they are.
+    if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0xFFFD || cp >= 0x1F000) return CharClass::Split;
+    size_t at = out.size();
+    out.resize(at + (cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4));
+    if (cp < 0x800) {
+        out[at] = static_cast<char>(0xC0 | (cp >> 6));
+        out[at + 1] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out[at] = static_cast<char>(0xE0 | (cp >> 12));
+        out[at + 1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[at + 2] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out[at] = static_cast<char>(0xF0 | (cp >> 18));
+        out[at + 1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out[at + 2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[at + 3] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return CharClass::Letter;
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+} // namespace
+
+// ASCII at a glance: 0 splits words, 1 is an apostrophe, anything else is the folded letter.
+struct AsciiTable {
+    unsigned char fold[128] = {};
+    constexpr AsciiTable() {
+        for (int c = 'a'; c <= 'z'; ++c) fold[c] = static_cast<unsigned char>(c);
+        for (int c = 'A'; c <= 'Z'; ++c) fold[c] = static_cast<unsigned char>(c - 'A' + 'a');
+        for (int c = '0'; c <= '9'; ++c) fold[c] = static_cast<unsigned char>(c);
+        fold['\''] = fold['`'] = 1;
+    }
+};
+constexpr AsciiTable kAscii;
+
+bool WordScanner::next() {
+    // Locals, not members, in the loop: the compiler keeps them in registers (a member would be
+    // stored after every character, since word_ could alias it).
+    size_t length = 0;
+    uint32_t hash = kWordHashSeed;
+    auto put = [&](char c) {
+        if (length == kMaxWord) return;
+        word_[length++] = c;
+        hash = word_hash_step(hash, static_cast<unsigned char>(c));
+    };
+    bool in_word = false;
+    size_t at = at_, n = text_.size();
+    const char *text = text_.data();
+    std::string wide; // the folded bytes of one non-ASCII character
+    while (at < n) {
+        size_t start = at;
+        auto b = static_cast<unsigned char>(text[at]);
+        CharClass k;
+        if (b < 0x80) { // the common case, without decoding
+            ++at;
+            unsigned char f = kAscii.fold[b];
+            k = f > 1 ? CharClass::Letter : f == 1 ? CharClass::Apostrophe : CharClass::Split;
+            if (f > 1) put(static_cast<char>(f));
+        } else {
+            wide.clear();
+            k = fold(decode(text_, at), wide);
+            for (char c : wide) put(c);
+        }
+        if (k == CharClass::Letter) {
+            if (!in_word) begin_ = static_cast<uint32_t>(start);
+            in_word = true;
+            end_ = static_cast<uint32_t>(at);
+        } else if (in_word && k == CharClass::Split) {
+            break;
+        }
+        // An apostrophe inside a word joins it ("won't"); elsewhere it is a quote mark.
+    }
+    at_ = at;
+    length_ = length;
+    hash_ = hash;
+    return in_word;
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    WordScanner scan(text);
+    while (scan.next()) words.push_back({std::string(scan.folded()), scan.begin(), scan.end()});
+    return words;
+}
+
+std::string stem(std::string_view w) {
+    std::string s(w);
+    if (s.size() <= 3) return s;
+    if (ends_with(s, "ies") && s.size() > 4) return s.substr(0, s.size() - 3) + "y";
+    if (ends_with(s, "sses") || ends_with(s, "xes") || ends_with(s, "zes") || ends_with(s, "ches") ||
+        ends_with(s, "shes"))
+        return s.substr(0, s.size() - 2);
+    if (ends_with(s, "ss") || ends_with(s, "us") || ends_with(s, "is")) return s;
+    if (s.back() == 's') s.pop_back();
+    return s;
+}
+
+bool is_stop_word(std::string_view w) {
+    // Also the words that say something is wrong without saying what ("not working").
+    static constexpr std::array<std::string_view, 51> kStop = {
+        "a",    "an",  "and",  "are", "as",   "at",   "be",   "but",  "can",  "cant", "do",
+        "does", "dont", "for",  "from", "how", "i",   "im",   "in",   "is",   "it",   "its",
+        "me",   "my",  "no",   "not", "of",   "on",   "or",   "so",   "that", "the",  "this",
+        "to",   "up",  "wont", "was", "what", "when", "why",  "will", "with", "you",  "your",
+        "work", "works", "working", "problem", "issue", "help", "doesnt"};
+    return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+}
+
+int bounded_distance(std::string_view a, std::string_view b, int limit) {
+    int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+    if (std::abs(n - m) > limit) return limit + 1;
+    if (n > 40 || m > 40) return a == b ? 0 : limit + 1;
+    // Three rows of the DP table: the one two back is needed for transpositions.
+    std::array<int, 42> prev2{}, prev{}, cur{};
+    for (int j = 0; j <= m; ++j) prev[static_cast<size_t>(j)] = j;
+    for (int i = 1; i <= n; ++i) {
+        cur[0] = i;
+        int row_min = i;
+        for (int j = 1; j <= m; ++j) {
+            int cost = a[static_cast<size_t>(i - 1)] == b[static_cast<size_t>(j - 1)] ? 0 : 1;
+            int v = std::min({prev[static_cast<size_t>(j)] + 1, cur[static_cast<size_t>(j - 1)] + 1,
+                              prev[static_cast<size_t>(j - 1)] + cost});
+            if (i > 1 && j > 1 && a[static_cast<size_t>(i - 1)] == b[static_cast<size_t>(j - 2)] &&
+                a[static_cast<size_t>(i - 2)] == b[static_cast<size_t>(j - 1)])
+                v = std::min(v, prev2[static_cast<size_t>(j - 2)] + 1);
+            cur[static_cast<size_t>(j)] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (row_min > limit) return limit + 1;
+        prev2 = prev;
+        prev = cur;
+    }
+    return std::min(prev[static_cast<size_t>(m)], limit + 1);
+}
+
+} // namespace hs
