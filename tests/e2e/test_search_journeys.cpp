@@ -37,13 +37,14 @@ struct Journey {
 
 // Runs the kiosk at `size` from `open` with `script` as its --replay; the last --dump-ui is kept.
 Journey play(const std::string &name, const std::string &script, const std::string &open = "home",
-             const std::string &size = "1920x1080", std::vector<std::string> extra = {}) {
+             const std::string &size = "1920x1080", std::vector<std::string> extra = {},
+             const std::string &config_text = "") {
     Journey j;
     j.script = script;
     std::string replay = out_path(name + ".replay"), dump = out_path(name + ".json"),
                 config = out_path(name + ".toml"), shot = out_path(name + ".png");
     fs::remove(dump);
-    std::ofstream(config, std::ios::trunc) << ""; // no config of the machine running the tests
+    std::ofstream(config, std::ios::trunc) << config_text; // never the config of the machine running the tests
     std::ofstream(replay, std::ios::trunc) << script;
     std::vector<std::string> args = {"--windowed", size, "--open", open, "--plugins", test_paths::bundled_plugins,
                                      "--config", config, "--dump-ui", dump, "--replay", replay, "--screenshot", shot};
@@ -190,6 +191,37 @@ TEST_CASE("search journey: nothing found offers the most-used topics and a team 
     REQUIRE(again.ui.is_object());
     CHECK(again.ui["screen"] == "search");
     CHECK(again.ui["search"]["query"] == "pizza delivery");
+}
+
+TEST_CASE("search journey: nothing found offers the topics most opened this week first", "[e2e][search][analytics]") {
+    // A week in which customers opened the catalog's second topic: it comes first, before the
+    // catalog's first topic.
+    std::string db = out_path("usage.db");
+    for (const char *suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+    std::string config = "[analytics]\npath = \"" + db + "\"\n";
+    Journey first = play("usage-home", "", "home", "1920x1080", {}, config);
+    INFO(first.describe());
+    REQUIRE(first.ui.is_object());
+    std::string opened = first.ui["topics"][1]["id"];
+    REQUIRE(opened != first.ui["topics"][0]["id"].get<std::string>());
+    for (int visit = 0; visit < 2; ++visit) {
+        Journey open = play("usage-open", "press topic:" + opened + "\npress home\n", "home", "1920x1080", {}, config);
+        INFO(open.describe());
+        REQUIRE(open.run.exit_code == 0);
+    }
+    Journey none = play("usage-nothing-found", "type pizza delivery\n", "search", "1920x1080", {}, config);
+    INFO(none.describe());
+    REQUIRE(none.ui.is_object());
+    REQUIRE(none.ui["search"]["nothing_found"] == true);
+    std::string first_popular;
+    for (const json &t : none.ui["targets"]) {
+        std::string label = t["label"];
+        if (label.rfind("popular:", 0) == 0) {
+            first_popular = label;
+            break;
+        }
+    }
+    CHECK(first_popular == "popular:" + opened);
 }
 
 TEST_CASE("search journey: the idle reset forgets the query", "[e2e][search]") {

@@ -38,4 +38,14 @@ analytics::ReportResult AnalyticsFeed::read_report() const {
     return analytics::read_report(path_, now - kScreenDays * 86'400'000, now);
 }
 
+std::vector<std::string> AnalyticsFeed::most_used_this_week() const {
+    std::vector<std::string> ids;
+    if (!store_) return ids;
+    std::int64_t now = wall_ms();
+    analytics::ReportResult r = analytics::read_report(path_, now - analytics::kWeekMs, now);
+    if (!r.error.empty()) return ids; // no file yet, or analytics off: the catalog's order
+    for (const analytics::TopicRow &row : r.report.this_week) ids.push_back(row.topic);
+    return ids;
+}
+
 } // namespace hs::app

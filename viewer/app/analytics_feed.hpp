@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace hs::app {
 
@@ -33,6 +34,9 @@ public:
     // (550 000 events) that takes most of a second, and the screen reads on the UI thread.
     static constexpr std::int64_t kScreenDays = 30;
     analytics::ReportResult read_report() const;
+    // Topic ids, most opened in the last 7 days first: the search screen offers them when nothing
+    // is found. Read between customers (start, idle reset), never while someone is typing.
+    std::vector<std::string> most_used_this_week() const;
 
 private:
     // Wall time that moves with the kiosk clock, so `--replay ... advance` moves both alike.

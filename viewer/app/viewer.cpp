@@ -77,6 +77,7 @@ public:
         status_.config_problems = setup.config_problems;
         status_.read_outcomes = [this] { return analytics_.read_report(); };
         status_.record_search = [this](const std::string &query, int results) { analytics_.search(query, results); };
+        status_.usage_ranking = analytics_.most_used_this_week();
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -213,6 +214,7 @@ private:
         if (session_.generation() != last_generation_) { // the idle reset, during the frame
             last_generation_ = session_.generation();
             analytics_.session_reset(analytics::EndReason::Idle);
+            status_.usage_ranking = analytics_.most_used_this_week();
         }
         if (!(nav_.state() == last_state_)) {
             spdlog::info("screen: {}", nav_.route());

@@ -171,7 +171,7 @@ bool topic_row(const Context &ctx, const Topic &topic, float width) {
     return tapped;
 }
 
-// The most-used topics, under a heading. (Until usage is counted, the catalog's first topics.)
+// The most-used topics (analytics' last 7 days, then the catalog's order), under a heading.
 void popular_topics(const Context &ctx, float x, float width, const char *heading_text) {
     ImGui::SetCursorPosX(x);
     heading(ctx, heading_text, width);
