@@ -70,11 +70,13 @@ public:
     const Fonts &fonts() const { return fonts_; }
     const TouchTargets &targets() const { return targets_; }
     const Session &session() const { return session_; }
+    const TextureCache &textures() const { return textures_; }
 
 private:
     void on_pointer(const PointerEvent &e);
     void on_key(const InputEvent &e);
     void reset_ui_state();
+    void prefetch_next_picture();
 
     const Catalog *catalog_;
     Navigator &nav_;
