@@ -232,7 +232,13 @@ void startup(const std::string &label, const std::vector<std::string> &folders, 
     if (last.is_object()) {
         figure("  of which exec -> main, " + label, last.value("exec_to_main_ms", -1.0), "ms");
         figure("  of which window + GL context, " + label, last.value("window_gl_context_ms", -1.0), "ms");
-        figure("  of which fonts / atlas, " + label, last.value("fonts_atlas_ms", -1.0), "ms");
+        figure("    window: glfwInit, " + label, last.value("window_glfw_init_ms", -1.0), "ms");
+        figure("    window: window + GL context (Mesa, LLVM load), " + label,
+               last.value("window_create_and_gl_context_ms", -1.0), "ms");
+        figure("  of which fonts / atlas on the UI thread (incl. waiting for the thread), " + label,
+               last.value("fonts_atlas_ms", -1.0) + last.value("fonts_atlas_wait_ms", 0.0), "ms");
+        figure("  font atlas built on a thread while the window opens, " + label,
+               last.value("fonts_atlas_on_thread_ms", -1.0), "ms");
         figure("  of which GL objects + font upload, " + label, last.value("gl_objects_font_upload_ms", -1.0), "ms");
         figure("  of which first frame, " + label, last.value("first_frame_ms", -1.0), "ms");
         figure("  topics ready at first frame / total, " + label + " (warm)",

@@ -62,7 +62,11 @@ nlohmann::json startup_json(const StartupReport &r) {
     j["exec_to_main_clock"] = how;
     j["plugin_discovery_started_ms"] = r.host_started_ms;
     j["window_gl_context_ms"] = r.window_ms;
+    j["window_glfw_init_ms"] = r.glfw_init_ms;
+    j["window_create_and_gl_context_ms"] = r.create_window_context_ms;
     j["fonts_atlas_ms"] = r.fonts_ms;
+    j["fonts_atlas_on_thread_ms"] = r.fonts_prebuilt_ms;
+    j["fonts_atlas_wait_ms"] = r.fonts_prebuilt_wait_ms;
     j["gl_objects_font_upload_ms"] = r.gl_objects_ms;
     j["first_frame_ms"] = r.first_frame_ms;
     j["main_to_first_frame_ms"] = r.first_frame_at_ms;

@@ -21,7 +21,11 @@ double ms_since_start();
 struct StartupReport {
     double host_started_ms = 0;   // plugin discovery started on its worker thread
     double window_ms = 0;         // window + GL 3.3 context + ImGui backends (duration)
+    double glfw_init_ms = 0;      //   of which glfwInit (X connection, monitors)
+    double create_window_context_ms = 0; // of which the window and its GL context (Mesa loads here)
     double fonts_ms = 0;          // font atlas built on the CPU (duration, inside the first frame)
+    double fonts_prebuilt_ms = 0; // the atlas built on a thread while the window opened (duration)
+    double fonts_prebuilt_wait_ms = 0; // how long the window waited for that thread
     double gl_objects_ms = 0;     // shaders and the font texture upload (duration, inside the first frame)
     double first_frame_ms = 0;    // the first frame: build, render, swap, glFinish (duration, fonts excluded)
     double first_frame_at_ms = 0; // the first frame presented (since main)

@@ -11,6 +11,7 @@
 #include "screenshot.hpp"
 #include "soak_driver.hpp"
 #include "watchdog.hpp"
+#include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
 
@@ -184,6 +185,8 @@ private:
         bool moved = frame_.draw(kiosk_, w, h, clock_.now(), &nav_);
         if (status_.frames == 0) {
             startup_report().fonts_ms = frame_.atlas_ms();
+            startup_report().fonts_prebuilt_ms = ui::prebuilt_fonts_ms();
+            startup_report().fonts_prebuilt_wait_ms = ui::prebuilt_fonts_wait_ms();
             startup_report().gl_objects_ms = frame_.gl_objects_ms();
         }
         if (moved) moved_frame_ = true;
@@ -237,6 +240,7 @@ private:
 
     // Input reached the kiosk (a window event or a replayed one): tap-to-frame starts now.
     void note_input() {
+        if (status_.frames == 0) return; // the window's own events at start-up are not taps
         if (input_at_ms_ < 0) input_at_ms_ = ms_since_start();
         if (pending_from_ms_ < 0) pending_from_ms_ = input_at_ms_;
     }
@@ -430,7 +434,13 @@ int run_viewer(const ViewerSetup &setup) {
     startup_report().host_started_ms = ms_since_start();
     Clock clock;
     FrameLoop *loop = nullptr; // input that arrives before the loop exists is dropped
-    Window window({setup.options.windowed, setup.config.monitor, setup.config.hide_cursor}, clock,
+    WindowOptions window_options{setup.options.windowed, setup.config.monitor, setup.config.hide_cursor, {}};
+    int text_size = setup.config.text_size;
+    window_options.size_known = [text_size](int w, int h) {
+        // The scale Kiosk::layout will ask for at the first frame (fonts.hpp).
+        ui::prebuild_fonts(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
+    };
+    Window window(window_options, clock,
                   [&loop](const InputEvent &e) {
                       if (loop) loop->kiosk().input(e);
                   });

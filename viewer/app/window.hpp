@@ -19,6 +19,9 @@ struct WindowOptions {
     std::optional<std::pair<int, int>> size; // a window of this size; full screen when absent
     int monitor = 0;                         // full screen on this monitor (0 = primary)
     bool hide_cursor = true;
+    // Called with the window's size once it is known, before the (slow) window and GL context are
+    // made: the viewer starts building the font atlas then (ui::prebuild_fonts).
+    std::function<void(int w, int h)> size_known;
 };
 
 class Window {
