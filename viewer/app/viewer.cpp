@@ -111,7 +111,13 @@ public:
                     replay_started_cpu_ms_ = process_cpu_ms();
                 }
             }
-            if (clock_.now() >= wake_at_) owe(1);
+            // A timer that came due draws a frame; the periodic wake-up alone (kLongestSleepMs) does not.
+            if (timer_at_ && clock_.now() >= *timer_at_) {
+                timer_at_.reset();
+                owe(1);
+            }
+            if (clock_.now() >= wake_at_) wake_at_ = clock_.now() + kLongestSleepMs;
+            if (timer_at_) wake_at_ = std::min(wake_at_, *timer_at_);
             if (frames_due_ <= 0 && !kiosk_.animating()) continue;
 
             auto [w, h] = window_.framebuffer_size();
@@ -234,7 +240,11 @@ private:
         // The next timer: the idle warning and its countdown, a long-press, the attract cycle.
         Millis now = clock_.now();
         wake_at_ = now + kLongestSleepMs;
-        if (auto d = kiosk_.next_deadline(now)) wake_at_ = std::min(wake_at_, std::max(*d, now + 1));
+        timer_at_.reset();
+        if (auto d = kiosk_.next_deadline(now)) {
+            timer_at_ = std::max(*d, now + 1);
+            wake_at_ = std::min(wake_at_, *timer_at_);
+        }
         return std::nullopt;
     }
 
@@ -399,7 +409,8 @@ private:
     Watchdog watchdog_ = Watchdog::from_environment();
     int frames_due_ = kSettleFrames;
     int frames_after_replay_ = 0;
-    Millis wake_at_ = 0;
+    Millis wake_at_ = 0;                // the loop wakes up by then at the latest
+    std::optional<Millis> timer_at_;    // a kiosk timer (idle warning, attract cycle...) due then
     std::string last_dump_;
     NavState last_state_;
     Millis started_ = 0;

@@ -34,8 +34,9 @@ struct Texture {
 class TextureCache {
 public:
     using Reporter = std::function<void(const std::string &source, const std::string &reason)>;
-    // 24 MiB: the pictures of about seven steps at 1080p, or a home screen full of card icons.
-    static constexpr size_t kDefaultBudget = 24u * 1024 * 1024;
+    // 16 MiB: the pictures of four steps at 1080p (this one, the one ahead, two behind) plus the
+    // card icons of a home screen; going further back costs one decode (~20 ms).
+    static constexpr size_t kDefaultBudget = 16u * 1024 * 1024;
 
     explicit TextureCache(Reporter report, size_t budget_bytes = kDefaultBudget);
     ~TextureCache(); // stops the worker and frees every texture (needs the GL context)
