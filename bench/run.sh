@@ -23,7 +23,11 @@ done
 log() { echo "bench: $*" >&2; }
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/helpstation-bench.XXXXXX")"
 XVFB_PID=""
-cleanup() { [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null; rm -rf "$WORK"; }
+FAILED=0
+cleanup() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  if [ "$FAILED" = 1 ]; then log "kept $WORK (viewer logs) for a look"; else rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
 
 log "configuring $BUILD with -DHELPSTATION_BENCH=ON"
@@ -73,9 +77,9 @@ for b in "${BENCHES[@]}"; do
     args=(--viewer "$BUILD/bin/helpstation" --bundled "$BUILD/lib/helpstation/plugins" --generated "$TOPICS_DIR" --work "$WORK/viewer")
     [ "$QUICK" = 1 ] && args+=(--soak 2000 --runs 1 --sets 100)
     mkdir -p "$WORK/viewer"
-    "$exe" "${args[@]}" >"$WORK/$b.json" || log "$b failed (exit $?)"
+    "$exe" "${args[@]}" >"$WORK/$b.json" || { log "$b failed (exit $?)"; FAILED=1; }
   else
-    "$exe" >"$WORK/$b.json" || log "$b failed (exit $?)"
+    "$exe" >"$WORK/$b.json" || { log "$b failed (exit $?)"; FAILED=1; }
   fi
   RESULTS+=("$WORK/$b.json")
 done

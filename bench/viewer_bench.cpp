@@ -268,14 +268,23 @@ struct Running {
         for (auto &p : plugin_args(folders)) a.push_back(p);
         return a;
     }
-    json read() const { return read_json(stats); }
+    // The last stats the viewer wrote (retried: the file is replaced by rename, but may not exist yet).
+    json read() const {
+        for (int i = 0; i < 20; ++i) {
+            json j = read_json(stats);
+            if (j.is_object()) return j;
+            sleep_ms(50);
+        }
+        std::fprintf(stderr, "bench-viewer: no stats in %s (viewer log: %s)\n", stats.c_str(), viewer.log.c_str());
+        return json::object();
+    }
     // Every plugin loaded and no frame drawn for quiet_ms (timeout: whatever there is).
     json settle(int quiet_ms = 1500, double timeout_ms = 240000) {
         double until = mono_ms() + timeout_ms, quiet_since = mono_ms();
         long long frames = -1;
         json j;
         while (mono_ms() < until && viewer.running()) {
-            j = read();
+            j = read_json(stats);
             long long f = j.is_object() ? j.value("frames", -1LL) : -1;
             bool loading = !j.is_object() || j.value("loading", true);
             if (f != frames || loading) {
@@ -314,7 +323,8 @@ Memory home_pss(const std::string &label, const std::vector<std::string> &folder
 // --- idle -------------------------------------------------------------------------------------
 void idle(const std::string &route, const std::string &label) {
     Running r("idle-" + label, {"--open", route}, bundled(), g.work + "/cache-startup-bundled");
-    json a = r.settle(2000);
+    r.settle(2000);
+    json a = r.read();
     double cpu0 = r.viewer.cpu_ms();
     sleep_ms(10000);
     json b = r.read();
@@ -332,7 +342,7 @@ json replay(const std::string &name, const std::string &route, const std::string
     double until = mono_ms() + 300000;
     json j;
     while (mono_ms() < until && r.viewer.running()) {
-        j = r.read();
+        j = read_json(r.stats);
         if (j.is_object() && j["replay"].value("done", false)) break;
         sleep_ms(50);
     }
