@@ -59,7 +59,7 @@ TextureCache::Pixels TextureCache::decode(const std::vector<unsigned char> &byte
             out.error = "is too large to show and cannot be scaled down";
             out.rgba.clear();
         } else {
-            if (limit >= kMaxSide) spdlog::info("picture scaled down from {}x{} to {}x{}", w, h, sw, sh);
+            out.scaled_from = std::to_string(w) + "x" + std::to_string(h);
             out.width = sw;
             out.height = sh;
         }
@@ -157,6 +157,9 @@ const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
         report_(topic.plugin_path, "picture '" + name + "' " + pixels.error);
         return entry.texture;
     }
+    if (!pixels.scaled_from.empty() && !entry.icon) // icons are made small on purpose
+        spdlog::info("{}: picture '{}' scaled down from {} to {}x{}", topic.plugin_path, name, pixels.scaled_from,
+                     pixels.width, pixels.height);
     upload(entry, pixels);
     evict_over_budget();
     return entry.texture;

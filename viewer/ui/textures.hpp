@@ -77,6 +77,7 @@ private:
         std::vector<unsigned char> rgba;
         int width = 0, height = 0;
         std::string error;  // set when the picture cannot be decoded
+        std::string scaled_from; // "WxH" when it was larger than a texture may be
         double decode_ms = 0;
     };
     struct Entry {
