@@ -217,6 +217,7 @@ TEST_CASE("plugin host: the first scan publishes the plugins as they are checked
     install(hot_build("hot-v1"), h.plugins, "hot.so");
     install(hot_build("hot-other"), h.plugins, "other.so");
     h.setup.batch = 1; // a catalog after every plugin
+    h.setup.publish_every_ms = 0;
     hs::PluginHost &host = h.start();
     REQUIRE(host.catalog());
     REQUIRE_EVENTUALLY(h, [&](const hs::Catalog &c) { return c.topics.size() == 3 && !c.loading && !host.loading(); });

@@ -15,7 +15,14 @@ public:
     // the frame was built: a tap in this frame, so its touch targets are the old screen's.
     bool draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch = nullptr);
 
+    // Of the last frame: building the font atlas (0 unless it was rebuilt), and creating the
+    // renderer's GL objects and font texture (0 unless that happened). For the start-up report.
+    double atlas_ms() const { return atlas_ms_; }
+    double gl_objects_ms() const { return gl_objects_ms_; }
+
 private:
+    double atlas_ms_ = 0, gl_objects_ms_ = 0;
+    unsigned int font_texture_ = 0; // ours (one channel), not the backend's
     bool device_ready_ = false; // the backend's GL objects exist (after the first frame)
 };
 

@@ -6,6 +6,7 @@
 #include "core/pin.hpp"
 #include "core/search.hpp"
 #include "core/topic_list.hpp"
+#include "measure.hpp"
 #include "options.hpp"
 #include "paths.hpp"
 #include "render_topic.hpp"
@@ -40,6 +41,7 @@ int hash_pin_command() {
 } // namespace
 
 int main(int argc, char **argv) {
+    hs::app::mark_process_start(); // the origin of the --exit-after-first-frame times
     hs::app::Options options;
     if (auto code = hs::app::parse_options(argc, argv, options)) return *code;
 
@@ -78,6 +80,9 @@ int main(int argc, char **argv) {
     hs::PluginHostSetup host_setup;
     host_setup.folders = folders;
     host_setup.probe = probe;
+    // The kiosk reads a topic's pictures from its plugin file when it is opened (--list-topics
+    // and --render-topic too: the same code path, and nothing they need is lost).
+    host_setup.pictures = hs::PictureMemory::InFile;
     hs::PluginHost host(host_setup);
     if (!options.render_topic.empty()) {
         host.scan();

@@ -39,6 +39,17 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
         ->type_name("FILE.so");
     cli.add_option("--log-level", out.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+    auto *bench = "Measurement (bench/)";
+    cli.add_flag("--exit-after-first-frame", out.exit_after_first_frame,
+                 "Exit right after the first frame is presented; print the start-up times as JSON on stdout")
+        ->group(bench);
+    cli.add_option("--stats", out.stats,
+                   "After every frame, rewrite FILE with frames drawn, CPU time and texture memory (JSON)")
+        ->group(bench);
+    cli.add_option("--soak", out.soak,
+                   "Make N navigations through every topic, one frame each, print RSS at start and end as JSON, exit")
+        ->group(bench)
+        ->check(CLI::Range(1, 100000000));
     auto *kiosk = "Kiosk settings (override the config file)";
     cli.add_option("--idle-seconds", out.idle_seconds, "No touch this long shows the 'Still there?' warning")
         ->group(kiosk);

@@ -26,6 +26,10 @@ struct Options {
     std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
     std::string log_level = "info";
     std::string config;                          // --config FILE
+    // Measurement (bench/): none of these changes what the kiosk shows.
+    bool exit_after_first_frame = false;         // --exit-after-first-frame: print the start-up report, exit
+    std::string stats;                           // --stats FILE: frames, CPU, textures, after every frame
+    int soak = 0;                                // --soak N: N scripted navigations, one frame each, report, exit
 
     // `helpstation report`: the customer outcomes, for fleet collection; no display needed.
     bool report = false;

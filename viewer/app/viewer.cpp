@@ -7,14 +7,18 @@
 
 #include "analytics_feed.hpp"
 #include "kiosk_frame.hpp"
+#include "measure.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
+#include "soak_driver.hpp"
 #include "watchdog.hpp"
+#include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#include <glad/gl.h>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
@@ -24,6 +28,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 namespace hs::app {
 namespace {
@@ -89,18 +94,34 @@ public:
     ui::Kiosk &kiosk() { return kiosk_; }
 
     int run() {
+        if (options_.soak > 0) return run_soak();
         for (;;) {
             wait();
             watchdog_.ping_if_due(clock_.now()); // a hung loop stops pinging: systemd restarts us
-            if (window_.take_input()) owe(kSettleFrames);
+            if (window_.take_input()) {
+                owe(kSettleFrames);
+                note_input();
+            }
             if (close_requested()) return exit_code();
             take_new_catalog();
             open_route_when_ready();
             // The replay starts once the route is open and the first frames are drawn: ImGui knows
             // what is under the pointer only from the frame before.
-            if (replay_ && route_open_ && status_.frames >= kSettleFrames && replay_->feed(clock_, kiosk_))
+            if (replay_ && route_open_ && status_.frames >= kSettleFrames && replay_->feed(clock_, kiosk_)) {
                 owe(kSettleFrames);
-            if (clock_.now() >= wake_at_) owe(1);
+                note_input();
+                if (replay_started_frames_ < 0) {
+                    replay_started_frames_ = static_cast<long long>(status_.frames);
+                    replay_started_cpu_ms_ = process_cpu_ms();
+                }
+            }
+            // A timer that came due draws a frame; the periodic wake-up alone (kLongestSleepMs) does not.
+            if (timer_at_ && clock_.now() >= *timer_at_) {
+                timer_at_.reset();
+                owe(1);
+            }
+            if (clock_.now() >= wake_at_) wake_at_ = clock_.now() + kLongestSleepMs;
+            if (timer_at_) wake_at_ = std::min(wake_at_, *timer_at_);
             if (frames_due_ <= 0 && !kiosk_.animating()) continue;
 
             auto [w, h] = window_.framebuffer_size();
@@ -173,7 +194,15 @@ private:
 
     void draw(int w, int h) {
         auto started = std::chrono::steady_clock::now();
+        if (status_.frames == 0) first_frame_started_ms_ = ms_since_start();
         bool moved = frame_.draw(kiosk_, w, h, clock_.now(), &nav_);
+        if (status_.frames == 0) {
+            startup_report().fonts_ms = frame_.atlas_ms();
+            startup_report().fonts_prebuilt_ms = ui::prebuilt_fonts_ms();
+            startup_report().fonts_prebuilt_wait_ms = ui::prebuilt_fonts_wait_ms();
+            startup_report().gl_objects_ms = frame_.gl_objects_ms();
+        }
+        if (moved) moved_frame_ = true;
 
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status_.frames;
@@ -199,6 +228,8 @@ private:
             if (replay_done && frames_after_replay_ >= kSettleFrames) return take_screenshot(w, h);
         }
         glfwSwapBuffers(window_.handle());
+        if (options_.exit_after_first_frame) return report_startup();
+        after_swap();
         if (kiosk_.exit_requested()) {
             spdlog::info("exit requested");
             return exit_code();
@@ -225,8 +256,150 @@ private:
         // The next timer: the idle warning and its countdown, a long-press, the attract cycle.
         Millis now = clock_.now();
         wake_at_ = now + kLongestSleepMs;
-        if (auto d = kiosk_.next_deadline(now)) wake_at_ = std::min(wake_at_, std::max(*d, now + 1));
+        timer_at_.reset();
+        if (auto d = kiosk_.next_deadline(now)) {
+            timer_at_ = std::max(*d, now + 1);
+            wake_at_ = std::min(wake_at_, *timer_at_);
+        }
         return std::nullopt;
+    }
+
+    // Input reached the kiosk (a window event or a replayed one): tap-to-frame starts now.
+    void note_input() {
+        if (status_.frames == 0) return; // the window's own events at start-up are not taps
+        if (input_at_ms_ < 0) input_at_ms_ = ms_since_start();
+        if (pending_from_ms_ < 0) pending_from_ms_ = input_at_ms_;
+    }
+
+    // After a frame is on screen: tap-to-frame figures and the --stats file.
+    void after_swap() {
+        double now = ms_since_start();
+        if (input_at_ms_ >= 0) { // the first frame after input
+            taps_.next_frame_sum += now - input_at_ms_;
+            taps_.next_frame_max = std::max(taps_.next_frame_max, now - input_at_ms_);
+            ++taps_.count;
+            input_at_ms_ = -1;
+        }
+        if (new_screen_from_ms_ >= 0 && !moved_frame_) { // this frame shows the new screen
+            taps_.new_screen_sum += now - new_screen_from_ms_;
+            ++taps_.new_screens;
+            new_screen_from_ms_ = -1;
+        }
+        if (moved_frame_ && pending_from_ms_ >= 0) {
+            // The screen changed while this frame was built; the next one shows the new screen.
+            new_screen_from_ms_ = pending_from_ms_;
+            pending_from_ms_ = -1;
+        } else if (!kiosk_.animating()) {
+            pending_from_ms_ = -1; // the input is used up and moved nothing (a drag, a tap on nothing)
+        }
+        moved_frame_ = false;
+        if (replay_ && replay_started_frames_ >= 0 && replay_ended_frames_ < 0 && replay_->finished(clock_.now())) {
+            replay_ended_frames_ = static_cast<long long>(status_.frames);
+            replay_ended_cpu_ms_ = process_cpu_ms();
+        }
+        if (!options_.stats.empty()) write_stats();
+    }
+
+    void write_stats() {
+        nlohmann::json j;
+        j["t_ms"] = ms_since_start();
+        j["frames"] = status_.frames;
+        j["cpu_ms"] = process_cpu_ms();
+        j["rss_kib"] = rss_kib();
+        j["screen"] = kiosk_.screen_name();
+        j["route"] = nav_.route();
+        j["loading"] = shown_->loading;
+        j["topics"] = shown_->topics.size();
+        j["textures"] = kiosk_.textures().size();
+        j["texture_bytes"] = kiosk_.textures().bytes();
+        j["topic_picture_bytes"] = kiosk_.textures().topic_bytes();
+        const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
+        j["font_texture_bytes"] = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        j["taps"] = {{"count", taps_.count},
+                     {"next_frame_ms_mean", taps_.count ? taps_.next_frame_sum / taps_.count : 0.0},
+                     {"next_frame_ms_max", taps_.next_frame_max},
+                     {"new_screens", taps_.new_screens},
+                     {"new_screen_ms_mean", taps_.new_screens ? taps_.new_screen_sum / taps_.new_screens : 0.0}};
+        bool replay_done = replay_ended_frames_ >= 0;
+        j["replay"] = {{"done", replay_done},
+                       {"frames", replay_done ? replay_ended_frames_ - replay_started_frames_ : 0},
+                       {"cpu_ms", replay_done ? replay_ended_cpu_ms_ - replay_started_cpu_ms_ : 0.0}};
+        write_file_atomically(options_.stats, j.dump());
+    }
+
+    // --exit-after-first-frame: the first frame is presented; report and leave.
+    int report_startup() {
+        glFinish(); // the swap is queued; the frame is on screen when the GL has done it
+        StartupReport &r = startup_report();
+        r.first_frame_at_ms = ms_since_start();
+        r.first_frame_ms = r.first_frame_at_ms - first_frame_started_ms_ - r.fonts_ms - r.gl_objects_ms;
+        r.topics_at_first_frame = shown_->topics.size();
+        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
+        r.plugins_looked_at_first_frame = latest->topics.size() + latest->rejected.size() + latest->shadowed.size();
+        const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
+        r.font_texture_bytes = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        // Then how long the whole discovery takes (it never held up the frame above).
+        for (int i = 0; i < 120000 / 5 && setup_.host.loading(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (!setup_.host.loading()) r.discovery_done_ms = ms_since_start();
+        latest = setup_.host.catalog();
+        r.topics_total = latest->topics.size();
+        r.probed = latest->vetting.probed;
+        r.from_cache = latest->vetting.from_cache;
+        std::printf("%s\n", startup_json(r).dump().c_str());
+        std::fflush(stdout);
+        return 0;
+    }
+
+    // --soak N: every plugin loaded first, then one navigation and one frame at a time.
+    int run_soak() {
+        while (setup_.host.loading() || shown_->loading) {
+            glfwWaitEventsTimeout(0.05);
+            take_new_catalog();
+        }
+        take_new_catalog();
+        SoakDriver soak(options_.soak);
+        auto [w, h] = window_.framebuffer_size();
+        auto frame = [&] {
+            glfwPollEvents();
+            session_.touch(clock_.now()); // a customer who never stops: no idle reset
+            draw(w, h);
+            glfwSwapBuffers(window_.handle());
+        };
+        frame();
+        long rss_start = rss_kib(), rss_warm = -1;
+        int warm_at = 0;
+        double cpu0 = process_cpu_ms(), t0 = ms_since_start();
+        while (soak.step(nav_, *shown_)) {
+            frame();
+            if (rss_warm < 0 && soak.first_pass_done()) {
+                rss_warm = rss_kib();
+                warm_at = soak.done();
+            }
+        }
+        nlohmann::json j;
+        j["navigations"] = soak.done();
+        j["frames"] = status_.frames;
+        j["topics"] = shown_->topics.size();
+        j["seconds"] = (ms_since_start() - t0) / 1000.0;
+        j["cpu_ms_per_navigation"] = soak.done() ? (process_cpu_ms() - cpu0) / soak.done() : 0.0;
+        j["rss_start_kib"] = rss_start;
+        j["rss_after_first_pass_kib"] = rss_warm;
+        j["first_pass_navigations"] = warm_at;
+        j["rss_end_kib"] = rss_kib();
+        j["pss_end_kib"] = pss_kib();
+        j["textures_end"] = kiosk_.textures().size();
+        j["texture_bytes_end"] = kiosk_.textures().bytes();
+        const ui::TextureCache::Counts &pc = kiosk_.textures().counts();
+        j["pictures_decoded"] = pc.decoded;
+        j["pictures_prefetched"] = pc.prefetched;
+        j["textures_evicted"] = pc.evicted;
+        j["textures_released"] = pc.released;
+        j["decode_ms_mean"] = pc.decoded ? pc.decode_ms / pc.decoded : 0.0;
+        j["upload_ms_mean"] = pc.decoded ? pc.upload_ms / pc.decoded : 0.0;
+        std::printf("%s\n", j.dump().c_str());
+        std::fflush(stdout);
+        return 0;
     }
 
     int take_screenshot(int w, int h) {
@@ -252,7 +425,8 @@ private:
     Watchdog watchdog_ = Watchdog::from_environment();
     int frames_due_ = kSettleFrames;
     int frames_after_replay_ = 0;
-    Millis wake_at_ = 0;
+    Millis wake_at_ = 0;                // the loop wakes up by then at the latest
+    std::optional<Millis> timer_at_;    // a kiosk timer (idle warning, attract cycle...) due then
     std::string last_dump_;
     NavState last_state_;
     int last_generation_ = 0;
@@ -262,6 +436,16 @@ private:
     Millis started_ = 0;
     bool route_open_ = false;
     KioskFrame frame_;
+    // Measurement (--exit-after-first-frame, --stats).
+    double first_frame_started_ms_ = 0;
+    double input_at_ms_ = -1, pending_from_ms_ = -1, new_screen_from_ms_ = -1;
+    bool moved_frame_ = false;
+    struct {
+        long long count = 0, new_screens = 0;
+        double next_frame_sum = 0, next_frame_max = 0, new_screen_sum = 0;
+    } taps_;
+    long long replay_started_frames_ = -1, replay_ended_frames_ = -1;
+    double replay_started_cpu_ms_ = 0, replay_ended_cpu_ms_ = 0;
 };
 
 // Stops the plugin worker before the window (and GLFW, which its wake-ups call) goes away.
@@ -278,12 +462,20 @@ int run_viewer(const ViewerSetup &setup) {
     setup.host.start([&glfw_ready] {
         if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
     });
+    startup_report().host_started_ms = ms_since_start();
     Clock clock;
     FrameLoop *loop = nullptr; // input that arrives before the loop exists is dropped
-    Window window({setup.options.windowed, setup.config.monitor, setup.config.hide_cursor}, clock,
+    WindowOptions window_options{setup.options.windowed, setup.config.monitor, setup.config.hide_cursor, {}};
+    int text_size = setup.config.text_size;
+    window_options.size_known = [text_size](int w, int h) {
+        // The scale Kiosk::layout will ask for at the first frame (fonts.hpp).
+        ui::prebuild_fonts(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
+    };
+    Window window(window_options, clock,
                   [&loop](const InputEvent &e) {
                       if (loop) loop->kiosk().input(e);
                   });
+    startup_report().window_ms = ms_since_start() - startup_report().host_started_ms;
     if (!window.ok()) {
         spdlog::critical("{}", window.error());
         setup.host.stop();

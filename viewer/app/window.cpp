@@ -1,5 +1,8 @@
 #include "window.hpp"
 
+#include "measure.hpp"
+#include "ui/fonts.hpp"
+
 #include <glad/gl.h>
 // glad provides the GL declarations; keep GLFW from including the system GL header over them.
 #define GLFW_INCLUDE_NONE
@@ -113,10 +116,12 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
     g_clock = &clock;
     g_sink = std::move(sink);
     glfwSetErrorCallback(on_glfw_error);
+    double t0 = ms_since_start();
     if (!glfwInit()) {
         error_ = "cannot open a display (is DISPLAY set? on a machine without one, run under xvfb-run)";
         return;
     }
+    startup_report().glfw_init_ms = ms_since_start() - t0;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -134,6 +139,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
     if (monitor) px_per_mm_ = monitor_px_per_mm(monitor);
 
     if (options.size) {
+        if (options.size_known) options.size_known(options.size->first, options.size->second);
         glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
         window_ = glfwCreateWindow(options.size->first, options.size->second, "Help Station", nullptr, nullptr);
     } else {
@@ -146,6 +152,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
         glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
         glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
         glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        if (options.size_known) options.size_known(mode->width, mode->height);
         window_ = glfwCreateWindow(mode->width, mode->height, "Help Station", monitor, nullptr);
     }
     if (!window_) {
@@ -154,6 +161,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
+    startup_report().create_window_context_ms = ms_since_start() - t0 - startup_report().glfw_init_ms;
     if (!gladLoadGL(glfwGetProcAddress)) {
         error_ = "cannot load OpenGL 3.3 functions";
         glfwDestroyWindow(window_);
@@ -173,7 +181,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
     glfwSetFramebufferSizeCallback(window_, on_other);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(ui::take_prebuilt_atlas()); // null: ImGui makes its own
     ImGuiIO &io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;

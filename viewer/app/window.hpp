@@ -22,6 +22,9 @@ struct WindowOptions {
     // Leave GLFW, and so the X connection, open when this window goes: another window follows at
     // once (--render-topic). An X server that resets when its last client leaves would refuse it.
     bool keep_display = false;
+    // Called with the window's size once it is known, before the (slow) window and GL context are
+    // made: the viewer starts building the font atlas then (ui::prebuild_fonts).
+    std::function<void(int w, int h)> size_known;
 };
 
 class Window {

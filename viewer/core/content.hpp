@@ -9,11 +9,23 @@
 
 namespace hs {
 
+// Where a picture's bytes are in its plugin file, when the kiosk leaves them there instead of
+// keeping a copy (picture_file.hpp): an unopened topic then costs no memory for its pictures.
+struct PictureFile {
+    std::string path;
+    std::uint64_t offset = 0, bytes = 0;
+    // The file as it was loaded; a file replaced or rewritten since is not read.
+    std::uint64_t device = 0, inode = 0, file_size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
 struct Image {
     std::string name;
     // The encoded PNG/JPEG, decoded only when shown. Shared: every new catalog snapshot copies
-    // its topics, and must not copy megabytes of pictures each time.
+    // its topics, and must not copy megabytes of pictures each time. Null when `file` is set:
+    // read_picture() (picture_file.hpp) reads the bytes from the plugin file when needed.
     std::shared_ptr<const std::vector<unsigned char>> encoded;
+    std::shared_ptr<const PictureFile> file;
     int width = 0, height = 0; // from the file header, checked at load
 
     const unsigned char *data() const { return encoded ? encoded->data() : nullptr; }

@@ -148,6 +148,7 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
     publish(); // removals show at once
 
     counts_ = {};
+    auto published = std::chrono::steady_clock::now();
     for (size_t start = 0; start < todo.size() && !stop_; start += setup_.batch) {
         size_t end = std::min(todo.size(), start + setup_.batch);
         std::vector<std::string> chunk(todo.begin() + start, todo.begin() + end);
@@ -174,7 +175,7 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
                 state.rejection = Rejection{file, "changed while it was being checked; checked again when it settles",
                                             RejectionKind::unchecked};
             } else {
-                LoadResult loaded = load_plugin(file, setup_.limits);
+                LoadResult loaded = load_plugin(file, setup_.limits, {}, setup_.pictures);
                 if (loaded.topic) {
                     spdlog::info("topic loaded: {} {} from {}", loaded.topic->id, loaded.topic->version, file);
                     state.topic = std::move(loaded.topic);
@@ -186,7 +187,13 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
                 spdlog::error("plugin {}: {}: {}", kind_name(state.rejection->kind), file, state.rejection->reason);
             files_[file] = std::move(state);
         }
-        if (end < todo.size()) publish();
+        // The home screen fills in as plugins pass, but each new catalog costs a copy of every
+        // topic and a few frames: with hundreds of plugins, publish by time, not by batch.
+        auto now = std::chrono::steady_clock::now();
+        if (end < todo.size() && now - published >= std::chrono::milliseconds(setup_.publish_every_ms)) {
+            publish();
+            published = now;
+        }
     }
     if (setup_.probe.cache && !todo.empty()) setup_.probe.cache->save();
     loading_ = false;

@@ -34,6 +34,10 @@ struct PluginHostSetup {
     Millis quiet_ms = 300; // a folder is rescanned after this long without changes
     size_t batch = 8;      // plugins checked between two publications of the catalog
     Millis periodic_rescan_ms = 2000; // when inotify cannot watch a folder
+    // Copy: every topic's pictures in memory. InFile (the kiosk): read from the plugin file when
+    // the topic is opened, so an installed topic costs only its text until someone opens it.
+    PictureMemory pictures = PictureMemory::Copy;
+    Millis publish_every_ms = 250; // while checking many plugins, publish the catalog at most this often
 };
 
 class PluginHost {

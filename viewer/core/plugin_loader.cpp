@@ -1,5 +1,7 @@
 #include "plugin_loader.hpp"
 
+#include "picture_file.hpp"
+
 #include <helpstation/plugin.h>
 
 #include <dlfcn.h>
@@ -61,7 +63,8 @@ const char *kind_name(RejectionKind kind) {
     return "refused";
 }
 
-LoadResult load_plugin(const std::string &path, const ContentLimits &limits, const LoadPhaseFn &phase) {
+LoadResult load_plugin(const std::string &path, const ContentLimits &limits, const LoadPhaseFn &phase,
+                       PictureMemory pictures) {
     if (auto problem = check_elf(path)) return reject(path, *problem);
 
     // dlopen runs the plugin's constructors: its first chance to crash.
@@ -111,6 +114,7 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits, con
         return refused;
     }
     copied.topic->plugin_path = path;
+    if (pictures == PictureMemory::InFile) leave_pictures_in_file(*copied.topic, widened, lib.handle, path);
     return {std::move(copied.topic), std::nullopt};
 }
 

@@ -37,8 +37,13 @@ struct LoadResult {
 // there, so a process that dies on the way knows which step killed it (see helpstation-probe).
 using LoadPhaseFn = std::function<void(const char *phase)>;
 
+// Where a loaded topic's pictures live: copied into memory, or left in the plugin file and read
+// from it when shown (the kiosk; see picture_file.hpp).
+enum class PictureMemory { Copy, InFile };
+
 // Loads one plugin file. The library is closed again before returning: the host keeps a copy.
-LoadResult load_plugin(const std::string &path, const ContentLimits &limits = {}, const LoadPhaseFn &phase = {});
+LoadResult load_plugin(const std::string &path, const ContentLimits &limits = {}, const LoadPhaseFn &phase = {},
+                       PictureMemory pictures = PictureMemory::Copy);
 
 // The plugin files in a folder: regular files ending in ".so", sorted by name.
 // A missing or unreadable folder is reported through `problem`.

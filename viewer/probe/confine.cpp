@@ -97,7 +97,14 @@ int confine(size_t memory_limit_mb, const void *stack_top) {
     }
 
     const rlim_t bytes = static_cast<rlim_t>(memory_limit_mb) * 1024 * 1024;
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer reserves terabytes of shadow address space up front: under an address-space
+    // limit the probe could not even start. The sanitizer build (HELPSTATION_SANITIZE) goes
+    // without it; its huge allocations fail in ASan's allocator instead (allocator_may_return_null).
+    (void)bytes;
+#else
     set_limit(RLIMIT_AS, bytes, bytes);
+#endif
     set_limit(RLIMIT_CORE, 0, 0);
     set_limit(RLIMIT_CPU, kCpuSeconds, kCpuSeconds + 1);
     // RLIMIT_CORE alone does not stop a core_pattern pipe (systemd-coredump); this does.

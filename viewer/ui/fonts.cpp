@@ -3,7 +3,11 @@
 #include <imgui_freetype.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cmath>
 #include <filesystem>
+#include <memory>
+#include <thread>
 
 namespace hs::ui {
 namespace {
@@ -27,11 +31,61 @@ const ImWchar *icon_ranges() {
     return ranges.Data;
 }
 
+struct Prebuilt {
+    std::unique_ptr<ImFontAtlas> atlas;
+    Fonts fonts;
+    float scale = 0;
+    bool waiting = false; // built, in ImGui's context, not yet asked for by load_fonts()
+    double build_ms = 0, wait_ms = 0;
+    std::thread thread;
+    ~Prebuilt() {
+        if (thread.joinable()) thread.join();
+    }
+};
+
+Prebuilt &prebuilt() {
+    static Prebuilt p;
+    return p;
+}
+
 } // namespace
 
+void prebuild_fonts(float scale) {
+    Prebuilt &p = prebuilt();
+    if (p.atlas) return; // once, at start-up
+    p.atlas = std::make_unique<ImFontAtlas>();
+    p.scale = scale;
+    p.thread = std::thread([&p] {
+        auto t0 = std::chrono::steady_clock::now();
+        p.fonts = load_fonts(p.atlas.get(), p.scale);
+        p.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    });
+}
+
+ImFontAtlas *take_prebuilt_atlas() {
+    Prebuilt &p = prebuilt();
+    if (!p.atlas) return nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    if (p.thread.joinable()) p.thread.join();
+    p.wait_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    p.waiting = true;
+    return p.atlas.get();
+}
+
+double prebuilt_fonts_ms() { return prebuilt().build_ms; }
+double prebuilt_fonts_wait_ms() { return prebuilt().wait_ms; }
+
 Fonts load_fonts(float scale) {
-    Fonts fonts;
+    Prebuilt &p = prebuilt();
     ImFontAtlas *atlas = ImGui::GetIO().Fonts;
+    bool ready = p.waiting && atlas == p.atlas.get() && std::fabs(scale - p.scale) < 1e-4f;
+    p.waiting = false;
+    if (ready) return p.fonts;
+    return load_fonts(atlas, scale);
+}
+
+Fonts load_fonts(ImFontAtlas *atlas, float scale) {
+    Fonts fonts;
     atlas->Clear();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;

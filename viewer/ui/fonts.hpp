@@ -54,7 +54,21 @@ struct Fonts {
     std::string problem;       // why a font could not be loaded (then ImGui's default is used)
 };
 
-// Builds the atlas at `scale` (1.0 at 1080 px). Call before the renderer creates its font texture.
+// Builds ImGui's atlas at `scale` (1.0 at 1080 px). Call before the renderer creates its font
+// texture. When prebuild_fonts() already built that scale into ImGui's atlas, returns those fonts.
 Fonts load_fonts(float scale);
+// The same into any atlas (no ImGui context needed: FreeType and ImGui's atlas code only).
+Fonts load_fonts(ImFontAtlas *atlas, float scale);
+
+// Start-up: building the atlas (~70 ms of FreeType) needs no window, so it runs on a thread while
+// the window and its GL context open. take_prebuilt_atlas() waits for it and hands it to ImGui's
+// context (ImGui::CreateContext(atlas)); the first load_fonts() at that scale then costs nothing.
+// The atlas lives until the process ends. Without prebuild_fonts(), take_prebuilt_atlas() is null.
+void prebuild_fonts(float scale);
+ImFontAtlas *take_prebuilt_atlas();
+// For the start-up report: how long the prebuild took on its thread, and how long
+// take_prebuilt_atlas() waited for it (ms; 0 without a prebuild).
+double prebuilt_fonts_ms();
+double prebuilt_fonts_wait_ms();
 
 } // namespace hs::ui

@@ -166,8 +166,27 @@ void Kiosk::build_frame() {
     }
     drawn_page_ = nav_.state();
     drawn_any_ = true;
+    textures_.begin_frame();
+    textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
     begin_targets(targets_);
     draw_frame(ctx, ImGui::GetIO().DisplaySize);
+    prefetch_next_picture();
+}
+
+// The picture the customer most likely sees next, decoded ahead on the texture cache's worker.
+void Kiosk::prefetch_next_picture() {
+    const Topic *topic = nav_.topic();
+    if (!topic) return;
+    auto image_of = [topic](int fix, int step) -> std::string {
+        if (fix < 0 || fix >= static_cast<int>(topic->fixes.size())) return {};
+        const Fix &f = topic->fixes[static_cast<size_t>(fix)];
+        return step >= 0 && step < static_cast<int>(f.steps.size()) ? f.steps[static_cast<size_t>(step)].image : std::string();
+    };
+    const NavState &s = nav_.state();
+    std::string next;
+    if (s.screen == Screen::Topic) next = image_of(0, 0);
+    else if (s.screen == Screen::Step) next = nav_.is_last_step() ? image_of(s.fix + 1, 0) : image_of(s.fix, s.step + 1);
+    if (!next.empty()) textures_.prefetch(*topic, next);
 }
 
 bool Kiosk::animating() const {
@@ -227,6 +246,7 @@ std::string Kiosk::describe_json() const {
     json topics = json::array();
     for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
     j["topics"] = topics;
+    j["textures"] = {{"count", textures_.size()}, {"bytes", textures_.bytes()}};
     j["width"] = width_;
     j["height"] = height_;
     json targets = json::array();

@@ -70,6 +70,7 @@ public:
     const Fonts &fonts() const { return fonts_; }
     const TouchTargets &targets() const { return targets_; }
     const Session &session() const { return session_; }
+    const TextureCache &textures() const { return textures_; }
 
 private:
     void on_pointer(const PointerEvent &e);
@@ -77,6 +78,7 @@ private:
     void on_char(const InputEvent &e);
     void reset_ui_state();
     void open_admin_if_held(Millis at);
+    void prefetch_next_picture();
 
     const Catalog *catalog_;
     Navigator &nav_;

@@ -72,6 +72,8 @@ void wrapped_text(ImFont *font, ImU32 color, const std::string &text, float widt
 }
 
 void draw_picture(const Context &ctx, const Topic &topic, const std::string &name, ImVec2 pos, ImVec2 box) {
+    // Off screen (a card scrolled out of view): nothing is decoded for it.
+    if (!ImGui::IsRectVisible(pos, ImVec2(pos.x + box.x, pos.y + box.y))) return;
     ImDrawList *dl = ImGui::GetWindowDrawList();
     const Texture &tex = ctx.textures.get(topic, name);
     if (tex.ok()) {
