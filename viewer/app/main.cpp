@@ -18,6 +18,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <malloc.h>
 #include <iostream>
 
 namespace {
@@ -42,6 +43,11 @@ int hash_pin_command() {
 
 int main(int argc, char **argv) {
     hs::app::mark_process_start(); // the origin of the --exit-after-first-frame times
+    // Decoded pictures are megabyte buffers, made and freed as customers move through topics.
+    // glibc raises its mmap threshold each time such a buffer is freed, after which they come from
+    // the heap and stay there: measured with --soak 2500, RSS after one pass through every topic
+    // was 174 MiB with the default and 129 MiB with a fixed threshold (which also stops the raising).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     hs::app::Options options;
     if (auto code = hs::app::parse_options(argc, argv, options)) return *code;
 
