@@ -35,24 +35,7 @@ std::string uptime(Millis ms) {
 void draw_diagnostics(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(screen);
-    ImGui::SetNextWindowFocus();
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
-    ImGui::Begin("admin-diagnostics", nullptr, flags);
-    float bar = t.bar_height(), bh = t.button_height();
-    ImDrawList *dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bar), c.surface);
-    dl->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), c.border, t.px(2));
-    ImGui::SetCursorPos(ImVec2(t.margin(), (bar - bh) * 0.5f));
-    if (touch_button(ctx, "admin-menu", ImVec2(label_width(ctx, icon::back, "Admin"), bh), ButtonStyle::Secondary,
-                     icon::back, "Admin"))
-        ctx.session.open_admin(AdminState::Menu);
-    ImFont *h = ctx.fonts.h2;
-    dl->AddText(h, h->FontSize, ImVec2(screen.x - t.margin() - h->CalcTextSizeA(h->FontSize, FLT_MAX, 0, "Diagnostics").x,
-                                       (bar - h->FontSize) * 0.5f),
-                c.text, "Diagnostics");
+    float bar = begin_admin_page(ctx, screen, "admin-diagnostics", "Diagnostics");
 
     ImGui::SetCursorPos(ImVec2(0, bar));
     ImGui::BeginChild("diagnostics-body", ImVec2(screen.x, screen.y - bar), false, ImGuiWindowFlags_NoBackground);

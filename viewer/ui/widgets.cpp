@@ -202,4 +202,28 @@ void number_badge(const Context &ctx, ImVec2 centre, float radius, int number, I
     dl->AddText(f, f->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), text, n.c_str());
 }
 
+float begin_admin_page(const Context &ctx, ImVec2 screen, const char *id, const char *title) {
+    const Theme &t = ctx.theme;
+    const Palette &c = t.color;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(screen);
+    ImGui::SetNextWindowFocus();
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin(id, nullptr, flags);
+    float bar = t.bar_height(), bh = t.button_height();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bar), c.surface);
+    dl->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), c.border, t.px(2));
+    ImGui::SetCursorPos(ImVec2(t.margin(), (bar - bh) * 0.5f));
+    if (touch_button(ctx, "admin-menu", ImVec2(label_width(ctx, icon::back, "Admin"), bh), ButtonStyle::Secondary,
+                     icon::back, "Admin"))
+        ctx.session.open_admin(AdminState::Menu);
+    ImFont *h = ctx.fonts.h2;
+    dl->AddText(h, h->FontSize,
+                ImVec2(screen.x - t.margin() - h->CalcTextSizeA(h->FontSize, FLT_MAX, 0, title).x, (bar - h->FontSize) * 0.5f),
+                c.text, title);
+    return bar;
+}
+
 } // namespace hs::ui

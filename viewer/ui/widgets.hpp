@@ -45,6 +45,11 @@ void touch_scroll(const Context &ctx);
 // The width a touch_button needs for its icon and label at the current text size.
 float label_width(const Context &ctx, const char *icon, const char *label);
 
+// An admin page (diagnostics, outcomes): a full-screen window `id` with a top bar holding the way
+// back to the admin menu and `title` on the right. Returns the bar's height; the caller draws the
+// body below it and ends the window with ImGui::End().
+float begin_admin_page(const Context &ctx, ImVec2 screen, const char *id, const char *title);
+
 // A calm full-screen message: a large icon, a title, a message, and below them whatever
 // `buttons(x, width)` draws (the column's left edge and width are given). Used for the ends of a
 // walk through the fixes and for "no topics yet".
