@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 #include <ctime>
+#include <malloc.h>
 
 namespace {
 
@@ -119,6 +120,9 @@ double percentile(std::vector<double> v, double p) {
 } // namespace
 
 int main() {
+    // As the kiosk allocates (viewer/app/main.cpp): every block over 256 KiB is fresh memory, so
+    // each build pays for the pages it touches, as it does in the kiosk.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     Generator gen(20261127);
     std::vector<hs::Topic> topics;
     for (int i = 0; i < 1000; ++i) topics.push_back(gen.topic(i));
@@ -140,10 +144,10 @@ int main() {
         for (auto &q : t.faq) count(q.question), count(q.answer);
     }
 
-    // Build: the median of 7 (the first also warms the allocator).
+    // Build: the median of 9 (the first, on a cold process, is shown too).
     std::vector<double> builds, build_cpu;
     std::shared_ptr<const hs::SearchIndex> index;
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < 9; ++i) {
         index.reset(); // freeing the last one is not part of building this one
         auto t = Clock::now();
         double c = cpu_ms();
@@ -165,19 +169,22 @@ int main() {
             for (size_t n = 1; n <= q.size(); ++n) {
                 auto t = Clock::now();
                 double c = cpu_ms();
-                std::vector<hs::SearchHit> hits = index->search(std::string_view(q).substr(0, n));
+                std::vector<hs::SearchHit> hits = index->search(topics, std::string_view(q).substr(0, n));
                 keystrokes.push_back(ms_since(t));
                 keystroke_cpu.push_back(cpu_ms() - c);
                 results += hits.size();
             }
 
+    double first_build = builds.front();
     double build = percentile(builds, 0.5), median = percentile(keystrokes, 0.5), p99 = percentile(keystrokes, 0.99);
     double worst = *std::max_element(keystrokes.begin(), keystrokes.end());
     std::fprintf(stderr, "search over %zu generated topics (%zu words, %.1f MB of text, vocabulary %zu)\n", topics.size(),
                  words, static_cast<double>(bytes) / 1e6, index->vocabulary_size());
     std::fprintf(stderr, "  %-34s %9s   %-9s %s\n", "figure", "wall", "goal", "cpu (this thread)");
-    std::fprintf(stderr, "  %-34s %6.2f ms   <= 50 ms  %6.2f ms\n", "index build (median of 7)", build,
+    std::fprintf(stderr, "  %-34s %6.2f ms   <= 50 ms  %6.2f ms\n", "index build (median of 9)", build,
                  percentile(build_cpu, 0.5));
+    std::fprintf(stderr, "  %-34s %6.2f ms             %6.2f ms\n", "index build, the first", first_build,
+                 build_cpu.front());
     std::fprintf(stderr, "  %-34s %6.3f ms   <= 1 ms   %6.3f ms\n", "per keystroke, median", median,
                  percentile(keystroke_cpu, 0.5));
     std::fprintf(stderr, "  %-34s %6.3f ms   <= 1 ms   %6.3f ms\n", "per keystroke, p99", p99,
@@ -186,8 +193,9 @@ int main() {
                  keystrokes.size(), results);
     std::printf("{\"bench\":\"search\",\"figures\":["
                 "{\"figure\":\"index build, 1000 topics\",\"value\":%.3f,\"unit\":\"ms\",\"goal\":\"<= 50 ms\"},"
+                "{\"figure\":\"index build, 1000 topics, the first in a new process\",\"value\":%.3f,\"unit\":\"ms\"},"
                 "{\"figure\":\"query per keystroke, median\",\"value\":%.4f,\"unit\":\"ms\",\"goal\":\"<= 1 ms\"},"
                 "{\"figure\":\"query per keystroke, p99\",\"value\":%.4f,\"unit\":\"ms\",\"goal\":\"<= 1 ms\"}]}\n",
-                build, median, p99);
+                build, first_build, median, p99);
     return 0;
 }

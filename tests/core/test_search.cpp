@@ -33,7 +33,7 @@ const hs::Catalog &bundled() {
 
 std::vector<hs::SearchHit> search(const std::string &query) {
     REQUIRE(bundled().search);
-    return bundled().search->search(query);
+    return bundled().search->search(bundled().topics, query);
 }
 
 std::string describe(const std::vector<hs::SearchHit> &hits) {
@@ -79,6 +79,23 @@ TEST_CASE("search text: words are folded to lower case without accents or apostr
     CHECK(cafe[0].folded == "cafe");
     CHECK(hs::split_words("Stra\xC3\x9F" "e \xC5\x92uvre")[0].folded == "strasse");
     CHECK(hs::split_words("Stra\xC3\x9F" "e \xC5\x92uvre")[1].folded == "oeuvre");
+}
+
+TEST_CASE("search text: a scanned word hashes as the same word given whole", "[search]") {
+    // The index finds words by hash: the scanner's hash (worked out eight bytes at a time from its
+    // own buffer) must be the one a query's word gets, at every length around the 8-byte chunks.
+    std::string text = "a ab abcdefg abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq T\xC3\xA9l\xC3\xA9phone "
+                       "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 " + std::string(100, 'x');
+    hs::WordScanner scan(text);
+    int words = 0;
+    while (scan.next()) {
+        ++words;
+        INFO("word '" << scan.folded() << "'");
+        CHECK(scan.hash() == hs::word_hash(scan.folded()));
+        CHECK(scan.chunk(0) == hs::word_chunk(scan.folded(), 0));
+    }
+    CHECK(words == 10);
+    CHECK(hs::word_hash("abcdefgh") != hs::word_hash("abcdefghi"));
 }
 
 TEST_CASE("search text: plurals stem to the singular", "[search]") {
@@ -264,16 +281,51 @@ TEST_CASE("search: the most-used topics come from a ranking, then the catalog", 
     CHECK(ranked[2] == c.topics[0].id);
 }
 
+TEST_CASE("search: words that share their first eight letters stay apart", "[search]") {
+    // The vocabulary compares words by hash and by their first eight bytes at once: a word of eight
+    // letters and the words that start with it must still be three words.
+    std::vector<hs::Topic> topics(3);
+    const char *words[] = {"abcdefghij", "abcdefgh", "abcdefg"}; // longest first: it is met first
+    for (size_t i = 0; i < 3; ++i) topics[i].id = "t" + std::to_string(i), topics[i].title = words[i];
+    hs::SearchIndex index(topics);
+    CHECK(index.vocabulary_size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+        std::vector<hs::SearchHit> hits = index.search(topics, std::string(words[i]) + " ");
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits.front().topic == topics[i].id);
+        CHECK(hits.front().snippet == words[i]);
+    }
+}
+
+TEST_CASE("search: an index given other topics than its own leaves them out instead of misreading them", "[search]") {
+    // The index keeps no text of its own: a search reads it from the topics it is given. Given a
+    // catalog it was not built from (a newer one), it shows nothing of it rather than wrong places.
+    const hs::Catalog &c = bundled();
+    REQUIRE(c.topics.size() >= 2);
+    std::vector<hs::Topic> other = c.topics;
+    std::swap(other[0], other[1]);
+    std::vector<hs::SearchHit> mine = c.search->search(c.topics, "voicemail password");
+    REQUIRE_FALSE(mine.empty());
+    CHECK(mine.front().topic == kVoicemail);
+    for (const hs::SearchHit &h : c.search->search(other, "voicemail password"))
+        CHECK((h.topic != c.topics[0].id && h.topic != c.topics[1].id)); // never a topic with another's words
+    other.pop_back();
+    other.erase(other.begin(), other.begin() + 2);
+    CHECK_NOTHROW(c.search->search(other, "voicemail password"));
+    CHECK(c.search->search({}, "voicemail password").empty());
+    CHECK(hs::search(c, "voicemail password").front().topic == kVoicemail);
+}
+
 TEST_CASE("search box: typing, backspace and clear edit the words, and results follow", "[search]") {
     hs::SearchBox box;
-    std::shared_ptr<const hs::SearchIndex> index = bundled().search;
-    CHECK(box.results(index).empty());
+    const hs::Catalog &catalog = bundled();
+    CHECK(box.results(catalog).empty());
     CHECK_FALSE(box.nothing_found()); // nothing typed is not "nothing found"
     CHECK_FALSE(box.type(' '));       // no space before the first word
     box.type("voicemial");
     CHECK(box.query() == "voicemial");
-    REQUIRE_FALSE(box.results(index).empty());
-    CHECK(box.results(index).front().topic == kVoicemail);
+    REQUIRE_FALSE(box.results(catalog).empty());
+    CHECK(box.results(catalog).front().topic == kVoicemail);
     box.type(" q");
     box.type(' ');
     CHECK_FALSE(box.type(' ')); // one space between words
@@ -287,7 +339,7 @@ TEST_CASE("search box: typing, backspace and clear edit the words, and results f
     CHECK(box.query() == "voicemial");
     box.clear();
     box.type("xyzzy");
-    CHECK(box.results(index).empty());
+    CHECK(box.results(catalog).empty());
     CHECK(box.nothing_found());
     CHECK_FALSE(box.type(0x1B)); // control characters are not text
     std::string longest(hs::SearchBox::kMaxBytes + 10, 'a');
@@ -305,7 +357,7 @@ TEST_CASE("search: the index follows plugins added to and removed from a folder"
         std::shared_ptr<const hs::Catalog> c = host.catalog();
         REQUIRE(c->search);
         std::vector<std::string> ids;
-        for (const hs::SearchHit &h : c->search->search(query)) ids.push_back(h.topic);
+        for (const hs::SearchHit &h : c->search->search(c->topics, query)) ids.push_back(h.topic);
         return ids;
     };
     std::string bundled_dir = test_paths::bundled_plugins;

@@ -103,7 +103,7 @@ int main(int argc, char **argv) {
     }
     if (options.search) {
         host.scan();
-        std::vector<hs::SearchHit> hits = hs::search_index(*host.catalog())->search(*options.search);
+        std::vector<hs::SearchHit> hits = hs::search(*host.catalog(), *options.search);
         if (options.json) {
             std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
         } else {

@@ -1,10 +1,17 @@
 // The search index and its ranking (see search.hpp).
 //
-//   build:  every field of every topic -> folded words -> vocabulary (open addressing) with the
-//           fields each word is in; then the vocabulary sorted by word (prefixes), by stem (plurals)
-//           and bucketed by stem length (typos), and each word's rarity across topics.
-//   query:  words -> slots (each the vocabulary terms it matches, and how well) -> per field, the
-//           best quality of each slot -> per topic, the best field and the slots it covers -> rank.
+//   build:  every field of every topic -> folded words -> vocabulary (open addressing) and the
+//           forward index (each field's words); from it the inverted index (each word's topics);
+//           then the vocabulary sorted by word (prefixes), by stem (plurals) and bucketed by stem
+//           length (typos), and each word's rarity across topics.
+//   query:  words -> slots (each the vocabulary terms it matches, and how well) -> per topic, the
+//           best quality of each slot (inverted index) -> for the likeliest topics, the field where
+//           the slots are best found together (forward index) -> rank; the text shown is read
+//           from the catalog's topics.
+//
+// Building reads every word of the catalog (1000 topics: 6 MB of text, 800k words), so it is
+// written for that: one pass over the text, no allocation per word or per field, big arrays
+// allocated once at their size (bench/search measures it).
 #include "search.hpp"
 
 #include "catalog.hpp"
@@ -15,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 
 namespace hs {
@@ -70,44 +78,79 @@ void shorten(std::string &text, std::vector<std::pair<uint32_t, uint32_t>> &mark
 }
 
 // The vocabulary while the index is built: every distinct word once, in one arena, found through
-// an open-addressing table (the table is then kept for the queries). Compact on purpose: every
-// word of every topic goes through add().
+// an open-addressing table. Compact on purpose: every word of every topic goes through add(), and
+// all it looks at of a word is in that word's slot of the table (one memory access for most words).
 struct VocabularyBuilder {
-    std::string arena;
-    std::vector<uint32_t> begin, length;
-    // Per word, the last field it was seen in, or kStop for a little word: it is in the
-    // vocabulary (to be recognised) and in no field. One array: one look per word of the text.
+    // A little word is in the vocabulary (to be recognised) and in no field: its last field is kStop.
     static constexpr uint32_t kStop = UINT32_MAX, kNowhere = UINT32_MAX - 1;
-    std::vector<uint32_t> last_field;
-    std::vector<SearchIndex::Bucket> table = std::vector<SearchIndex::Bucket>(16384);
+    struct Slot {
+        uint64_t head[2] = {}; // the word's first 16 bytes (word_chunk 0 and 1): most words are no longer
+        uint32_t hash = 0;
+        uint32_t term = 0; // id + 1; 0: an empty slot
+        uint32_t last_field = kNowhere; // the last field it was seen in
+        uint32_t pair = 0;              // 1 + where its last (term, topic) pair is in `pairs`; 0: none yet
+    }; // 32 bytes: two slots to a cache line, none across two
+    static_assert(sizeof(Slot) == 32);
+    std::vector<Slot> table;
+    std::string arena;                 // the words, back to back
+    std::vector<uint32_t> begin;       // per id, where its word starts in arena (and ends where the next starts)
+    std::vector<uint32_t> topic_count; // per id, how many topics it is in (little words: none)
+    // Each (term, topic) once, topic after topic, with the term's best place in the topic:
+    // term << 4 | place. Each topic's pairs start at pairs_begin[topic].
+    std::vector<uint32_t, BigArrayAllocator<uint32_t>> pairs;
+    std::vector<uint32_t> pairs_begin;
 
-    std::string_view word(uint32_t id) const { return std::string_view(arena).substr(begin[id], length[id]); }
-    uint32_t add(std::string_view w, uint32_t h) {
-        if (begin.size() * 2 >= table.size()) grow();
+    // A table for about the vocabulary `text_bytes` of text has (it grows if that is too few).
+    explicit VocabularyBuilder(size_t text_bytes) {
+        size_t slots = 1024;
+        while (slots < 8192 && slots * 512 < text_bytes) slots *= 2;
+        table.resize(slots);
+    }
+    size_t size() const { return begin.size(); }
+    std::string_view word(uint32_t id) const {
+        size_t end = id + 1 < begin.size() ? begin[id + 1] : arena.size();
+        return std::string_view(arena).substr(begin[id], end - begin[id]);
+    }
+    // The slot of word `w` (hash h = word_hash(w), head = its chunks 0 and 1), added if new.
+    // Valid until the next add().
+    Slot &add(std::string_view w, uint32_t h, uint64_t head0, uint64_t head1) {
+        if (size() * 4 >= table.size() * 3) grow();
         size_t mask = table.size() - 1;
         for (size_t i = h & mask;; i = (i + 1) & mask) {
-            SearchIndex::Bucket &b = table[i];
-            if (b.term == 0) {
+            Slot &s = table[i];
+            if (s.term == 0) {
                 begin.push_back(static_cast<uint32_t>(arena.size()));
-                length.push_back(static_cast<uint32_t>(w.size()));
-                last_field.push_back(is_stop_word(w) ? kStop : kNowhere);
+                topic_count.push_back(0);
                 arena.append(w);
-                b = {h, static_cast<uint32_t>(begin.size())};
-                return b.term - 1;
+                s.head[0] = head0;
+                s.head[1] = head1;
+                s.hash = h;
+                s.term = static_cast<uint32_t>(begin.size());
+                if (is_stop_word(w)) s.last_field = kStop;
+                return s;
             }
-            if (b.hash == h && word(b.term - 1) == w) return b.term - 1;
+            // Equal heads are equal words when shorter than 16 bytes (a word has no zero byte).
+            if (s.hash == h && s.head[0] == head0 && s.head[1] == head1 && (w.size() < 16 || word(s.term - 1) == w))
+                return s;
         }
     }
+    void prefetch(uint32_t h) const { __builtin_prefetch(&table[h & (table.size() - 1)]); }
     void grow() {
-        std::vector<SearchIndex::Bucket> bigger(table.size() * 2);
+        std::vector<Slot> bigger(table.size() * 2);
         size_t mask = bigger.size() - 1;
-        for (const SearchIndex::Bucket &b : table) {
-            if (b.term == 0) continue;
-            size_t i = b.hash & mask;
+        for (const Slot &s : table) {
+            if (s.term == 0) continue;
+            size_t i = s.hash & mask;
             while (bigger[i].term != 0) i = (i + 1) & mask;
-            bigger[i] = b;
+            bigger[i] = s;
         }
         table = std::move(bigger);
+    }
+    // The table as the index keeps it for queries: the same slots, without what building needed.
+    std::vector<SearchIndex::Bucket> buckets() const {
+        std::vector<SearchIndex::Bucket> out(table.size());
+        for (size_t i = 0; i < table.size(); ++i) out[i] = {table[i].hash, table[i].term};
+        return out;
     }
 };
 
@@ -127,113 +170,94 @@ int SearchIndex::find_term(std::string_view word) const {
 }
 
 SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
-    topics_.reserve(topics.size());
-    auto add = [&](uint32_t topic, MatchPlace place, const std::string &text, int fix = -1, int step = -1,
-                   int faq = -1) {
-        if (text.empty()) return;
-        Field f;
-        f.topic = topic;
-        f.place = place;
-        f.fix = static_cast<int16_t>(fix);
-        f.step = static_cast<int16_t>(step);
-        f.faq = static_cast<int16_t>(faq);
-        f.weight = place_weight(place);
-        f.text = text;
-        fields_.push_back(std::move(f));
-    };
+    // Sized first, then filled: fresh memory costs more than anything else here (each new page is
+    // a fault), so every big array is allocated once, at its size.
+    size_t field_count = 0, text_bytes = 0;
+    for (const Topic &t : topics)
+        for_each_field(t, [&](MatchPlace, const std::string &text, int, int, int) {
+            field_count += text.empty() ? 0 : 1;
+            text_bytes += text.size();
+        });
+    fields_.reserve(field_count);
+    first_field_.reserve(topics.size() + 1);
+    topic_ids_.reserve(topics.size());
+    words_.reserve(text_bytes / 7); // a field has about one new word per 8 bytes of text
+
+    // 1. The forward index: every field's words, as vocabulary terms, each once per field; and
+    //    each term once per topic, with its best place there (for the inverted index).
+    VocabularyBuilder vocabulary(text_bytes);
+    vocabulary.pairs.reserve(text_bytes / 14);
+    vocabulary.pairs_begin.reserve(topics.size() + 1);
     for (uint32_t ti = 0; ti < topics.size(); ++ti) {
-        const Topic &t = topics[ti];
         first_field_.push_back(static_cast<uint32_t>(fields_.size()));
-        TopicInfo info{t.id, t.title, {}, {}, {}};
-        add(ti, MatchPlace::Title, t.title);
-        for (const std::string &s : t.symptoms) add(ti, MatchPlace::Symptom, s);
-        add(ti, MatchPlace::Summary, t.summary);
-        add(ti, MatchPlace::Why, t.why);
-        for (size_t fi = 0; fi < t.fixes.size() && fi < 1000; ++fi) {
-            const Fix &fix = t.fixes[fi];
-            int n = static_cast<int>(fi);
-            info.steps_per_fix.push_back(fix.steps.size());
-            info.fix_titles.push_back(fix.title);
-            add(ti, MatchPlace::FixTitle, fix.title, n);
-            add(ti, MatchPlace::FixIntro, fix.intro, n);
-            for (size_t si = 0; si < fix.steps.size() && si < 1000; ++si) {
-                add(ti, MatchPlace::Step, fix.steps[si].text, n, static_cast<int>(si));
-                add(ti, MatchPlace::StepNote, fix.steps[si].note, n, static_cast<int>(si));
-                add(ti, MatchPlace::StepNote, fix.steps[si].caution, n, static_cast<int>(si));
+        topic_ids_.push_back(topics[ti].id);
+        auto topic_pairs = static_cast<uint32_t>(vocabulary.pairs.size());
+        vocabulary.pairs_begin.push_back(topic_pairs);
+        for_each_field(topics[ti], [&](MatchPlace place, const std::string &text, int, int, int) {
+            if (text.empty()) return;
+            auto fi = static_cast<uint32_t>(fields_.size());
+            auto p = static_cast<uint32_t>(place);
+            // Each word is looked up while the next one is read: its slot is fetched from memory
+            // meanwhile (the table is too big for the fastest cache, and most words are old ones).
+            WordScanner scan(text);
+            for (bool more = scan.next(); more;) {
+                std::string_view w = scan.folded();
+                uint32_t h = scan.hash();
+                uint64_t head0 = scan.chunk(0), head1 = w.size() > 8 ? scan.chunk(1) : 0;
+                vocabulary.prefetch(h);
+                more = scan.next(); // w stays readable
+                VocabularyBuilder::Slot &word = vocabulary.add(w, h, head0, head1);
+                if (word.last_field == fi || word.last_field == VocabularyBuilder::kStop) continue;
+                word.last_field = fi;
+                uint32_t id = word.term - 1;
+                words_.push_back(id);
+                if (word.pair <= topic_pairs) { // first seen in this topic
+                    vocabulary.pairs.push_back(id << 4 | p);
+                    word.pair = static_cast<uint32_t>(vocabulary.pairs.size());
+                    ++vocabulary.topic_count[id];
+                } else if (uint32_t &best = vocabulary.pairs[word.pair - 1];
+                           place_weight(place) > place_weight(static_cast<MatchPlace>(best & 0xF))) {
+                    best = id << 4 | p;
+                }
             }
-            add(ti, MatchPlace::FixOutcome, fix.outcome, n);
-        }
-        for (size_t qi = 0; qi < t.faq.size() && qi < 1000; ++qi) {
-            info.questions.push_back(t.faq[qi].question);
-            add(ti, MatchPlace::FaqQuestion, t.faq[qi].question, -1, -1, static_cast<int>(qi));
-            add(ti, MatchPlace::FaqAnswer, t.faq[qi].answer, -1, -1, static_cast<int>(qi));
-        }
-        add(ti, MatchPlace::Closing, t.closing);
-        topics_.push_back(std::move(info));
+            fields_.push_back({ti, static_cast<uint32_t>(words_.size()), place});
+        });
     }
     first_field_.push_back(static_cast<uint32_t>(fields_.size()));
+    vocabulary.pairs_begin.push_back(static_cast<uint32_t>(vocabulary.pairs.size()));
+    table_ = vocabulary.buckets();
 
-    // Every (word, field) pair once, in field order; then gathered per word (a counting sort).
-    VocabularyBuilder vocabulary;
-    std::vector<uint32_t> pair_term;                  // the words of each field, field after field
-    std::vector<uint32_t> pairs_end(fields_.size()); // where each field's words end in pair_term
-    size_t text_bytes = 0;
-    for (const Field &f : fields_) text_bytes += f.text.size();
-    pair_term.reserve(text_bytes / 8); // about one new (word, field) pair per 8 bytes of text
-    for (uint32_t fi = 0; fi < fields_.size(); ++fi) {
-        WordScanner scan(fields_[fi].text);
-        while (scan.next()) {
-            uint32_t id = vocabulary.add(scan.folded(), scan.hash());
-            // Little words are in every field and tell none apart: indexing them would be most of
-            // the work of building and of searching.
-            uint32_t &last = vocabulary.last_field[id];
-            if (last == fi || last == VocabularyBuilder::kStop) continue;
-            last = fi;
-            pair_term.push_back(id);
-        }
-        pairs_end[fi] = static_cast<uint32_t>(pair_term.size());
-    }
-    terms_.resize(vocabulary.begin.size());
-    std::vector<uint32_t> next(terms_.size(), 0); // where the next field of each term goes
-    for (uint32_t id : pair_term) ++terms_[id].fields_count;
+    // 2. The inverted index, per term its topics with the best place in each: the pairs above,
+    //    gathered by term (a counting sort: each term's topics come out ascending).
+    terms_.resize(vocabulary.size());
+    std::vector<uint32_t> next(terms_.size()); // where each term's next topic goes
     uint32_t at = 0;
     for (uint32_t id = 0; id < terms_.size(); ++id) {
-        terms_[id].word = std::string(vocabulary.word(id));
-        terms_[id].stem = stem(terms_[id].word);
-        terms_[id].fields_at = next[id] = at;
-        at += terms_[id].fields_count;
+        terms_[id].topics_at = next[id] = at;
+        terms_[id].topics_count = vocabulary.topic_count[id];
+        at += terms_[id].topics_count;
     }
-    postings_.resize(pair_term.size());
-    for (uint32_t fi = 0, i = 0; fi < fields_.size(); ++fi)
-        for (; i < pairs_end[fi]; ++i) postings_[next[pair_term[i]]++] = fi;
-    // Then per term, its topics with the best weight in each (fields are in topic order).
-    std::vector<uint32_t> field_topic(fields_.size());
-    std::vector<float> field_weight(fields_.size());
-    for (size_t f = 0; f < fields_.size(); ++f) field_topic[f] = fields_[f].topic, field_weight[f] = fields_[f].weight;
-    for (Term &term : terms_) {
-        term.topics_at = static_cast<uint32_t>(topic_postings_.size());
-        for (uint32_t f : fields_of(term)) {
-            uint32_t topic = field_topic[f];
-            if (topic_postings_.size() == term.topics_at || topic_postings_.back().first != topic)
-                topic_postings_.push_back({topic, field_weight[f]});
-            else
-                topic_postings_.back().second = std::max(topic_postings_.back().second, field_weight[f]);
+    topic_postings_.resize(at);
+    for (uint32_t ti = 0; ti < topic_ids_.size(); ++ti)
+        for (uint32_t i = vocabulary.pairs_begin[ti]; i < vocabulary.pairs_begin[ti + 1]; ++i) {
+            uint32_t pair = vocabulary.pairs[i];
+            topic_postings_[next[pair >> 4]++].packed = ti << 4 | (pair & 0xF);
         }
-        term.topics_count = static_cast<uint32_t>(topic_postings_.size() - term.topics_at);
-    }
-    table_ = std::move(vocabulary.table);
 
-    // Rarity: a word every topic has ("iphone") tells topics apart less than one only this topic has.
-    double n = static_cast<double>(std::max<size_t>(1, topics_.size()));
+    // 3. Per term: its word and stem, its rarity (a word every topic has, "iphone", tells topics
+    //    apart less than one only this topic has), and the orders matching looks terms up in.
+    double n = static_cast<double>(std::max<size_t>(1, topic_ids_.size()));
     by_word_.resize(terms_.size());
     by_length_.clear();
     for (uint32_t id = 0; id < terms_.size(); ++id) {
         Term &t = terms_[id];
-        size_t df = t.topics_count;
+        t.word = std::string(vocabulary.word(id));
+        t.stem = stem(t.word);
         for (char ch : t.stem)
             if (ch >= 'a' && ch <= 'z') t.letters |= 1u << (ch - 'a');
             else if (ch >= '0' && ch <= '9') t.letters |= 1u << 26;
-        t.rarity = static_cast<float>(0.5 + 0.5 * std::log(1 + n / static_cast<double>(df)) / std::log(1 + n));
+        t.rarity = static_cast<float>(0.5 + 0.5 * std::log(1 + n / std::max(1.0, static_cast<double>(t.topics_count))) /
+                                                std::log(1 + n));
         by_word_[id] = id;
         if (by_length_.size() <= t.stem.size()) by_length_.resize(t.stem.size() + 1);
         by_length_[t.stem.size()].push_back(id);
@@ -363,10 +387,11 @@ std::vector<SearchIndex::Slot> SearchIndex::slots(std::string_view query) const 
 
 // --- Ranking -------------------------------------------------------------------------------------
 
-std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit) const {
+std::vector<SearchHit> SearchIndex::search(const std::vector<Topic> &topics, std::string_view query,
+                                           size_t limit) const {
     std::vector<Slot> slots = this->slots(query);
-    if (slots.empty() || topics_.empty() || limit == 0) return {};
-    const size_t n_slots = slots.size(), n_topics = topics_.size();
+    if (slots.empty() || topic_ids_.empty() || limit == 0) return {};
+    const size_t n_slots = slots.size(), n_topics = topic_ids_.size();
     size_t needed_slots = 0;
     for (const Slot &s : slots) needed_slots += s.stop ? 0 : 1;
 
@@ -380,9 +405,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
         for (auto [id, quality] : slots[s].terms) {
             const Term &term = terms_[id];
             float q = quality * term.rarity;
-            for (auto [topic, weight] : topics_of(term)) {
+            for (TopicPosting p : topics_of(term)) {
+                uint32_t topic = p.topic();
                 float &b = slot_best[topic * n_slots + s];
-                b = std::max(b, weight * q);
+                b = std::max(b, place_weight(p.place()) * q);
                 if (!seen[topic]) seen[topic] = 1, touched.push_back(topic);
             }
         }
@@ -414,33 +440,43 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
 
     // 2. For each candidate, the field where the words are best found together: that is the place
     //    the result opens at, and words together in one sentence say more than words scattered.
-    std::vector<uint32_t> best_field(keep, 0);
-    std::vector<float> field_q;
-    for (size_t c = 0; c < keep; ++c) {
-        uint32_t ti = candidates[c].topic, first = first_field_[ti], last = first_field_[ti + 1];
-        field_q.assign(static_cast<size_t>(last - first) * n_slots, 0);
-        for (size_t s = 0; s < n_slots; ++s) {
-            float scale = slots[s].stop ? 0.15f : 1.0f;
-            for (auto [id, quality] : slots[s].terms) {
-                const Term &term = terms_[id];
-                float q = quality * term.rarity * scale;
-                Span<uint32_t> in = fields_of(term);
-                for (auto it = std::lower_bound(in.begin(), in.end(), first); it != in.end() && *it < last; ++it) {
-                    float &b = field_q[(*it - first) * n_slots + s];
-                    b = std::max(b, q);
-                }
+    //    Each candidate's fields are read from the forward index; a term of the query leads to its
+    //    quality in each slot (term_row: row + 1 in slot_q, 0 for a term the query does not have).
+    std::vector<uint16_t> term_row(terms_.size(), 0);
+    std::vector<float> slot_q; // a row of n_slots qualities per term of the query
+    for (size_t s = 0; s < n_slots; ++s) {
+        float scale = slots[s].stop ? 0.15f : 1.0f;
+        for (auto [id, quality] : slots[s].terms) {
+            if (term_row[id] == 0) {
+                if (slot_q.size() / n_slots >= UINT16_MAX) continue; // no query has that many terms
+                slot_q.resize(slot_q.size() + n_slots, 0);
+                term_row[id] = static_cast<uint16_t>(slot_q.size() / n_slots);
             }
+            float &q = slot_q[(term_row[id] - 1u) * n_slots + s];
+            q = std::max(q, quality * terms_[id].rarity * scale);
         }
+    }
+    std::vector<uint32_t> best_field(keep, 0);
+    std::vector<float> field_q(n_slots);
+    for (size_t c = 0; c < keep; ++c) {
+        uint32_t ti = candidates[c].topic;
         float best = -1;
-        for (uint32_t f = first; f < last; ++f) {
+        for (uint32_t f = first_field_[ti]; f < first_field_[ti + 1]; ++f) {
+            std::fill(field_q.begin(), field_q.end(), 0.0f);
+            bool any = false;
+            for (uint32_t id : words_of(f)) {
+                if (term_row[id] == 0) continue;
+                const float *row = &slot_q[(term_row[id] - 1u) * n_slots];
+                for (size_t s = 0; s < n_slots; ++s) field_q[s] = std::max(field_q[s], row[s]);
+                any = true;
+            }
+            if (!any) continue;
             float sum = 0;
             int count = 0;
-            for (size_t s = 0; s < n_slots; ++s) {
-                float q = field_q[(f - first) * n_slots + s];
-                if (q > 0) sum += q, ++count;
-            }
+            for (size_t s = 0; s < n_slots; ++s)
+                if (field_q[s] > 0) sum += field_q[s], ++count;
             if (count == 0) continue;
-            float score = fields_[f].weight * sum * (1 + 0.35f * static_cast<float>(count - 1));
+            float score = place_weight(fields_[f].place) * sum * (1 + 0.35f * static_cast<float>(count - 1));
             if (score > best) best = score, best_field[c] = f;
         }
         candidates[c].score = (best + 0.3 * candidates[c].spread) * candidates[c].coverage * candidates[c].coverage;
@@ -448,59 +484,70 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, size_t limit)
     std::vector<size_t> order(keep);
     for (size_t i = 0; i < keep; ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return by_score(candidates[a], candidates[b]); });
-    if (order.size() > limit) order.resize(limit);
     std::vector<SearchHit> hits;
-    hits.reserve(order.size());
-    for (size_t i : order) hits.push_back(hit(candidates[i].topic, best_field[i], candidates[i].score, slots));
+    hits.reserve(std::min(order.size(), limit));
+    for (size_t i : order) {
+        if (hits.size() == limit) break;
+        uint32_t ti = candidates[i].topic;
+        SearchHit h;
+        if (ti < topics.size() && hit(topics[ti], best_field[i], candidates[i].score, slots, h))
+            hits.push_back(std::move(h));
+    }
     return hits;
 }
 
-SearchHit SearchIndex::hit(uint32_t topic, uint32_t field, double score, const std::vector<Slot> &slots) const {
+bool SearchIndex::hit(const Topic &topic, uint32_t field, double score, const std::vector<Slot> &slots,
+                      SearchHit &h) const {
     const Field &f = fields_[field];
-    const TopicInfo &t = topics_[topic];
-    SearchHit h;
-    h.topic = t.id;
-    h.title = t.title;
+    if (topic.id != topic_ids_[f.topic]) return false; // not the topics this index was built from
+    // The field's text and where it is: the n-th non-empty text of the topic.
+    uint32_t wanted = field - first_field_[f.topic], n = 0;
+    const std::string *text = nullptr;
+    for_each_field(topic, [&](MatchPlace place, const std::string &t, int fix, int step, int faq) {
+        if (t.empty() || text) return;
+        if (n++ == wanted && place == f.place) text = &t, h.fix = fix, h.step = step, h.faq = faq;
+    });
+    if (!text) return false;
+    h.topic = topic.id;
+    h.title = topic.title;
     h.score = std::round(score * 1000) / 1000;
     h.place = f.place;
-    h.fix = f.fix;
-    h.step = f.step;
-    h.faq = f.faq;
-    std::string fix_n = std::to_string(f.fix + 1);
+    auto steps_in = [&](int fix) { return topic.fixes[static_cast<size_t>(fix)].steps.size(); };
+    std::string fix_n = std::to_string(h.fix + 1);
     // Where, for people: the fix's title or the FAQ's question when the match is not in it.
-    std::string fix_title = f.fix >= 0 ? ": " + t.fix_titles[static_cast<size_t>(f.fix)] : "";
+    std::string fix_title = h.fix >= 0 ? ": " + topic.fixes[static_cast<size_t>(h.fix)].title : "";
     switch (f.place) {
-    case MatchPlace::Title: h.where = "Topic"; h.route = t.id; break;
-    case MatchPlace::Summary: h.where = "Summary"; h.route = t.id; break;
-    case MatchPlace::Symptom: h.where = "Symptom"; h.route = t.id; break;
-    case MatchPlace::Why: h.where = "Why it happens"; h.route = t.id; break;
-    case MatchPlace::Closing: h.where = "Topic"; h.route = t.id; break;
+    case MatchPlace::Title: h.where = "Topic"; h.route = topic.id; break;
+    case MatchPlace::Summary: h.where = "Summary"; h.route = topic.id; break;
+    case MatchPlace::Symptom: h.where = "Symptom"; h.route = topic.id; break;
+    case MatchPlace::Why: h.where = "Why it happens"; h.route = topic.id; break;
+    case MatchPlace::Closing: h.where = "Topic"; h.route = topic.id; break;
     case MatchPlace::FixTitle:
     case MatchPlace::FixIntro:
         // A fix opens at its first step (where Navigator::open_route("TOPIC/fix/N") lands).
         h.where = "Fix " + fix_n + (f.place == MatchPlace::FixIntro ? fix_title : "");
-        h.route = t.id + "/fix/" + fix_n + (t.steps_per_fix[static_cast<size_t>(f.fix)] ? "/step/1" : "");
+        h.route = topic.id + "/fix/" + fix_n + (steps_in(h.fix) ? "/step/1" : "");
         break;
     case MatchPlace::FixOutcome: {
-        h.step = static_cast<int>(t.steps_per_fix[static_cast<size_t>(f.fix)]) - 1;
+        h.step = static_cast<int>(steps_in(h.fix)) - 1;
         h.where = "Fix " + fix_n + fix_title;
-        h.route = t.id + "/fix/" + fix_n + (h.step >= 0 ? "/step/" + std::to_string(h.step + 1) : "");
+        h.route = topic.id + "/fix/" + fix_n + (h.step >= 0 ? "/step/" + std::to_string(h.step + 1) : "");
         break;
     }
     case MatchPlace::Step:
     case MatchPlace::StepNote:
-        h.where = "Fix " + fix_n + ", step " + std::to_string(f.step + 1);
-        h.route = t.id + "/fix/" + fix_n + "/step/" + std::to_string(f.step + 1);
+        h.where = "Fix " + fix_n + ", step " + std::to_string(h.step + 1);
+        h.route = topic.id + "/fix/" + fix_n + "/step/" + std::to_string(h.step + 1);
         break;
     case MatchPlace::FaqQuestion:
     case MatchPlace::FaqAnswer:
-        h.where = f.place == MatchPlace::FaqAnswer ? "FAQ: " + t.questions[static_cast<size_t>(f.faq)] : "FAQ";
-        h.route = t.id + "/faq/" + std::to_string(f.faq + 1);
+        h.where = f.place == MatchPlace::FaqAnswer ? "FAQ: " + topic.faq[static_cast<size_t>(h.faq)].question : "FAQ";
+        h.route = topic.id + "/faq/" + std::to_string(h.faq + 1);
         break;
     }
     // The snippet: the field's text with the words that matched any slot marked.
-    h.snippet = f.text;
-    for (const Word &w : split_words(f.text)) {
+    h.snippet = *text;
+    for (const Word &w : split_words(h.snippet)) {
         int id = find_term(w.folded);
         bool matched = false;
         for (const Slot &s : slots)
@@ -509,7 +556,7 @@ SearchHit SearchIndex::hit(uint32_t topic, uint32_t field, double score, const s
         if (matched) h.highlights.push_back({w.begin, w.end});
     }
     shorten(h.snippet, h.highlights);
-    return h;
+    return true;
 }
 
 // --- Around the index ----------------------------------------------------------------------------
@@ -528,6 +575,10 @@ std::vector<std::string> most_used_topics(const Catalog &catalog, const std::vec
 
 std::shared_ptr<const SearchIndex> search_index(const Catalog &catalog) {
     return catalog.search ? catalog.search : SearchIndex::build(catalog.topics);
+}
+
+std::vector<SearchHit> search(const Catalog &catalog, std::string_view query, size_t limit) {
+    return search_index(catalog)->search(catalog.topics, query, limit);
 }
 
 std::string search_results_json(std::string_view query, const std::vector<SearchHit> &hits) {

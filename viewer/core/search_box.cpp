@@ -1,6 +1,7 @@
 // The words typed into search and their results (see search_box.hpp).
 #include "search_box.hpp"
 
+#include "catalog.hpp"
 #include "search_text.hpp"
 
 namespace hs {
@@ -56,9 +57,10 @@ void SearchBox::backspace() {
 
 bool SearchBox::query_has_words() const { return !split_words(query_).empty(); }
 
-const std::vector<SearchHit> &SearchBox::results(const std::shared_ptr<const SearchIndex> &index) {
+const std::vector<SearchHit> &SearchBox::results(const Catalog &catalog) {
+    const std::shared_ptr<const SearchIndex> &index = catalog.search;
     if (index != searched_index_ || query_ != searched_) {
-        hits_ = index ? index->search(query_) : std::vector<SearchHit>{};
+        hits_ = index ? index->search(catalog.topics, query_) : std::vector<SearchHit>{};
         searched_ = query_;
         searched_index_ = index;
         ++version_;

@@ -23,8 +23,9 @@ public:
     void backspace();                   // the last character, whole (UTF-8)
     void clear() { query_.clear(); }
 
-    // The results for the current words in `index` (searched again only when either changed).
-    const std::vector<SearchHit> &results(const std::shared_ptr<const SearchIndex> &index);
+    // The results for the current words in `catalog` (searched again only when the words or the
+    // catalog's index changed).
+    const std::vector<SearchHit> &results(const Catalog &catalog);
     const std::vector<SearchHit> &last_results() const { return hits_; }
     unsigned version() const { return version_; } // changes whenever the results are worked out again
     // True when there are words and they found nothing.

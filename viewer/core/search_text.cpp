@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace hs {
 namespace {
@@ -35,51 +36,55 @@ uint32_t decode(std::string_view s, size_t &i) {
 
 enum class CharClass { Letter, Apostrophe, Split };
 
-// What `cp` becomes in a folded word: appended to `out` for letters.
-CharClass fold(uint32_t cp, std::string &out) {
+// Room for what one character folds to: "ss", "ae", or a letter of another script (4 bytes).
+struct Folded {
+    char bytes[4];
+    int count = 0;
+    void put(char c) { bytes[count++] = c; }
+    void put(char a, char b) { put(a), put(b); }
+};
+
+// What `cp` becomes in a folded word: put into `out` for letters.
+CharClass fold(uint32_t cp, Folded &out) {
     if (cp < 0x80) {
         char c = static_cast<char>(cp);
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
+            out.put(c);
             return CharClass::Letter;
         }
         return c == '\'' || c == '`' ? CharClass::Apostrophe : CharClass::Split;
     }
     if (cp == 0x2018 || cp == 0x2019) return CharClass::Apostrophe;
     if (cp >= 0xC0 && cp <= 0xFF) {
-        if (cp == 0xC6 || cp == 0xE6) return out += "ae", CharClass::Letter;
-        if (cp == 0xDE || cp == 0xFE) return out += "th", CharClass::Letter;
-        if (cp == 0xDF) return out += "ss", CharClass::Letter;
+        if (cp == 0xC6 || cp == 0xE6) return out.put('a', 'e'), CharClass::Letter;
+        if (cp == 0xDE || cp == 0xFE) return out.put('t', 'h'), CharClass::Letter;
+        if (cp == 0xDF) return out.put('s', 's'), CharClass::Letter;
         char c = kLatin1[cp - 0xC0];
         if (c == '\0') return CharClass::Split;
-        out += c;
+        out.put(c);
         return CharClass::Letter;
     }
     if (cp >= 0x100 && cp <= 0x17F) {
-        if (cp == 0x132 || cp == 0x133) return out += "ij", CharClass::Letter;
-        if (cp == 0x152 || cp == 0x153) return out += "oe", CharClass::Letter;
-        out += kExtendedA[cp - 0x100];
+        if (cp == 0x132 || cp == 0x133) return out.put('i', 'j'), CharClass::Letter;
+        if (cp == 0x152 || cp == 0x153) return out.put('o', 'e'), CharClass::Letter;
+        out.put(kExtendedA[cp - 0x100]);
         return CharClass::Letter;
     }
     // Punctuation, symbols and spaces of Latin-1 and the general punctuation block split words;
     // letters of other scripts are kept as they are.
     if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0xFFFD || cp >= 0x1F000) return CharClass::Split;
-    size_t at = out.size();
-    out.resize(at + (cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4));
     if (cp < 0x800) {
-        out[at] = static_cast<char>(0xC0 | (cp >> 6));
-        out[at + 1] = static_cast<char>(0x80 | (cp & 0x3F));
+        out.put(static_cast<char>(0xC0 | (cp >> 6)));
     } else if (cp < 0x10000) {
-        out[at] = static_cast<char>(0xE0 | (cp >> 12));
-        out[at + 1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out[at + 2] = static_cast<char>(0x80 | (cp & 0x3F));
+        out.put(static_cast<char>(0xE0 | (cp >> 12)));
+        out.put(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     } else {
-        out[at] = static_cast<char>(0xF0 | (cp >> 18));
-        out[at + 1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out[at + 2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out[at + 3] = static_cast<char>(0x80 | (cp & 0x3F));
+        out.put(static_cast<char>(0xF0 | (cp >> 18)));
+        out.put(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.put(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     }
+    out.put(static_cast<char>(0x80 | (cp & 0x3F)));
     return CharClass::Letter;
 }
 
@@ -89,49 +94,48 @@ bool ends_with(std::string_view s, std::string_view end) {
 
 } // namespace
 
-// ASCII at a glance: 0 splits words, 1 is an apostrophe, anything else is the folded letter.
-struct AsciiTable {
-    unsigned char fold[128] = {};
-    constexpr AsciiTable() {
+// Every byte at a glance: what it is in a word, or its folded letter (all letters are above kWide).
+enum : unsigned char { kSplit = 0, kApostrophe = 1, kWide = 2 /* part of a non-ASCII character */ };
+struct ByteTable {
+    unsigned char fold[256] = {};
+    constexpr ByteTable() {
         for (int c = 'a'; c <= 'z'; ++c) fold[c] = static_cast<unsigned char>(c);
         for (int c = 'A'; c <= 'Z'; ++c) fold[c] = static_cast<unsigned char>(c - 'A' + 'a');
         for (int c = '0'; c <= '9'; ++c) fold[c] = static_cast<unsigned char>(c);
-        fold['\''] = fold['`'] = 1;
+        fold['\''] = fold['`'] = kApostrophe;
+        for (int c = 0x80; c < 0x100; ++c) fold[c] = kWide;
     }
 };
-constexpr AsciiTable kAscii;
+constexpr ByteTable kBytes;
 
 bool WordScanner::next() {
     // Locals, not members, in the loop: the compiler keeps them in registers (a member would be
     // stored after every character, since word_ could alias it).
-    size_t length = 0;
-    uint32_t hash = kWordHashSeed;
-    auto put = [&](char c) {
-        if (length == kMaxWord) return;
-        word_[length++] = c;
-        hash = word_hash_step(hash, static_cast<unsigned char>(c));
-    };
+    const auto *text = reinterpret_cast<const unsigned char *>(text_.data());
+    current_ ^= 1;
+    char *word = word_[current_];
+    size_t at = at_, n = text_.size(), length = 0;
     bool in_word = false;
-    size_t at = at_, n = text_.size();
-    const char *text = text_.data();
-    std::string wide; // the folded bytes of one non-ASCII character
     while (at < n) {
-        size_t start = at;
-        auto b = static_cast<unsigned char>(text[at]);
-        CharClass k;
-        if (b < 0x80) { // the common case, without decoding
-            ++at;
-            unsigned char f = kAscii.fold[b];
-            k = f > 1 ? CharClass::Letter : f == 1 ? CharClass::Apostrophe : CharClass::Split;
-            if (f > 1) put(static_cast<char>(f));
-        } else {
-            wide.clear();
+        unsigned char f = kBytes.fold[text[at]];
+        if (f > kWide) { // a run of ASCII letters and digits: most of any text
+            if (!in_word) begin_ = static_cast<uint32_t>(at), in_word = true;
+            do {
+                if (length < kMaxWord) word[length++] = static_cast<char>(f);
+            } while (++at < n && (f = kBytes.fold[text[at]]) > kWide);
+            end_ = static_cast<uint32_t>(at);
+            continue;
+        }
+        CharClass k = f == kSplit ? CharClass::Split : CharClass::Apostrophe;
+        size_t start = at++;
+        if (f == kWide) {
+            Folded wide;
+            at = start;
             k = fold(decode(text_, at), wide);
-            for (char c : wide) put(c);
+            for (int i = 0; i < wide.count && length < kMaxWord; ++i) word[length++] = wide.bytes[i];
         }
         if (k == CharClass::Letter) {
-            if (!in_word) begin_ = static_cast<uint32_t>(start);
-            in_word = true;
+            if (!in_word) begin_ = static_cast<uint32_t>(start), in_word = true;
             end_ = static_cast<uint32_t>(at);
         } else if (in_word && k == CharClass::Split) {
             break;
@@ -140,7 +144,7 @@ bool WordScanner::next() {
     }
     at_ = at;
     length_ = length;
-    hash_ = hash;
+    std::memset(word + length, 0, 8);
     return in_word;
 }
 

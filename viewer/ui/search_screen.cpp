@@ -200,7 +200,7 @@ void ask_team_button(const Context &ctx, float width) {
 void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
     const Theme &t = ctx.theme;
     SearchBox &box = ctx.ui.search;
-    const std::vector<SearchHit> &hits = box.results(ctx.catalog.search);
+    const std::vector<SearchHit> &hits = box.results(ctx.catalog);
     ImGui::SetCursorPos(pos);
     // New results start at their top (the finger is on the keyboard, not on the list).
     if (box.version() != ctx.ui.search_version_drawn || ctx.new_page) ImGui::SetNextWindowScroll(ImVec2(0, 0));
@@ -262,7 +262,7 @@ void draw_search(const Context &ctx, ImVec2 body) {
         float field_y = kb_y - gap - field_h;
         // Nothing found: "Ask a team member" stays in view just above the field, whatever the
         // text size and however far the list is scrolled.
-        ctx.ui.search.results(ctx.catalog.search);
+        ctx.ui.search.results(ctx.catalog);
         float list_end = field_y - gap;
         if (ctx.ui.search.nothing_found()) {
             list_end -= t.button_height() + gap;
