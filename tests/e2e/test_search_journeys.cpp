@@ -38,7 +38,7 @@ struct Journey {
 // Runs the kiosk at `size` from `open` with `script` as its --replay; the last --dump-ui is kept.
 Journey play(const std::string &name, const std::string &script, const std::string &open = "home",
              const std::string &size = "1920x1080", std::vector<std::string> extra = {},
-             const std::string &config_text = "") {
+             const std::string &config_text = "", const std::string &plugins = test_paths::bundled_plugins) {
     Journey j;
     j.script = script;
     std::string replay = out_path(name + ".replay"), dump = out_path(name + ".json"),
@@ -46,7 +46,7 @@ Journey play(const std::string &name, const std::string &script, const std::stri
     fs::remove(dump);
     std::ofstream(config, std::ios::trunc) << config_text; // never the config of the machine running the tests
     std::ofstream(replay, std::ios::trunc) << script;
-    std::vector<std::string> args = {"--windowed", size, "--open", open, "--plugins", test_paths::bundled_plugins,
+    std::vector<std::string> args = {"--windowed", size, "--open", open, "--plugins", plugins,
                                      "--config", config, "--dump-ui", dump, "--replay", replay, "--screenshot", shot};
     args.insert(args.end(), extra.begin(), extra.end());
     j.run = e2e::run_viewer(args);
@@ -191,6 +191,22 @@ TEST_CASE("search journey: nothing found offers the most-used topics and a team 
     REQUIRE(again.ui.is_object());
     CHECK(again.ui["screen"] == "search");
     CHECK(again.ui["search"]["query"] == "pizza delivery");
+}
+
+TEST_CASE("search journey: with no topics at all, search still offers a team member", "[e2e][search]") {
+    // Every plugin removed while the kiosk runs: the search screen has nothing to offer but a person.
+    std::string empty = out_path("no-topics-plugins");
+    fs::remove_all(empty);
+    fs::create_directories(empty);
+    fs::permissions(empty, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec);
+    Journey j = play("no-topics", "type pizza delivery\n", "search", "1080x1920", {}, "", empty);
+    INFO(j.describe());
+    REQUIRE(j.ui.is_object());
+    CHECK(j.ui["topics"].empty());
+    CHECK(j.ui["search"]["nothing_found"] == true);
+    CHECK(has_target(j.ui, "ask-team"));
+    for (const json &t : j.ui["targets"]) CHECK(t["label"].get<std::string>().rfind("popular:", 0) != 0);
 }
 
 TEST_CASE("search journey: nothing found offers the topics most opened this week first", "[e2e][search][analytics]") {

@@ -173,10 +173,12 @@ bool topic_row(const Context &ctx, const Topic &topic, float width) {
 
 // The most-used topics (analytics' last 7 days, then the catalog's order), under a heading.
 void popular_topics(const Context &ctx, float x, float width, const char *heading_text) {
+    std::vector<std::string> ids = most_used_topics(ctx.catalog, ctx.host.usage_ranking, 4);
+    if (ids.empty()) return; // no topics (all removed while the kiosk runs): no heading over nothing
     ImGui::SetCursorPosX(x);
     heading(ctx, heading_text, width);
     ImGui::Dummy(ImVec2(0, ctx.theme.px(4)));
-    for (const std::string &id : most_used_topics(ctx.catalog, ctx.host.usage_ranking, 4)) {
+    for (const std::string &id : ids) {
         const Topic *topic = ctx.catalog.find(id);
         ImGui::SetCursorPosX(x);
         if (topic && topic_row(ctx, *topic, width)) {
@@ -221,7 +223,10 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
         wrapped_text(ctx.fonts.h2, t.color.text, title, width);
         ImGui::Dummy(ImVec2(0, t.px(8)));
         wrapped_text(ctx.fonts.body, t.color.text,
-                     "Try fewer or other words, pick one of the topics people ask about most, or ask us.", width);
+                     ctx.catalog.topics.empty()
+                         ? "Try other words, or ask us."
+                         : "Try fewer or other words, pick one of the topics people ask about most, or ask us.",
+                     width);
         ImGui::Dummy(ImVec2(0, t.gap()));
         if (!t.portrait) { // portrait: below the list, down where a hand reaches (draw_search)
             ask_team_button(ctx, width);
