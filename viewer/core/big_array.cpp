@@ -23,8 +23,9 @@ void *allocate(size_t bytes) {
     if (raw == MAP_FAILED) throw std::bad_alloc();
     auto start = reinterpret_cast<uintptr_t>(raw);
     uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+    uintptr_t end = start + size + kHugePage; // of the mapping; the part kept ends at aligned + size
     if (aligned > start) munmap(raw, aligned - start);
-    if (size_t tail = start + size + kHugePage - (aligned + size)) munmap(reinterpret_cast<void *>(aligned + size), tail);
+    if (end > aligned + size) munmap(reinterpret_cast<void *>(aligned + size), end - (aligned + size));
     auto *p = reinterpret_cast<void *>(aligned);
 #ifdef MADV_HUGEPAGE
     madvise(p, size, MADV_HUGEPAGE); // a hint: without THP the pages are plain ones

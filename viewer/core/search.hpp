@@ -117,7 +117,8 @@ private:
         return {base + (field ? fields_[field - 1].words_end : 0), base + fields_[field].words_end};
     }
     std::vector<Term> terms_;
-    std::vector<TopicPosting, BigArrayAllocator<TopicPosting>> topic_postings_; // the inverted index, per term: the topics it is in
+    // The inverted index: per term, the topics it is in (Term::topics_at, topics_count).
+    std::vector<TopicPosting, BigArrayAllocator<TopicPosting>> topic_postings_;
     Span<TopicPosting> topics_of(const Term &t) const {
         return {topic_postings_.data() + t.topics_at, topic_postings_.data() + t.topics_at + t.topics_count};
     }
