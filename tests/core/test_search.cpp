@@ -282,8 +282,8 @@ TEST_CASE("search: the most-used topics come from a ranking, then the catalog", 
 }
 
 TEST_CASE("search: words that share their first eight letters stay apart", "[search]") {
-    // The vocabulary compares words by hash and by their first eight bytes at once: a word of eight
-    // letters and the words that start with it must still be three words.
+    // The vocabulary compares words by hash and by their first sixteen bytes at once: a word of
+    // eight letters and the words that start with it must still be three words.
     std::vector<hs::Topic> topics(3);
     const char *words[] = {"abcdefghij", "abcdefgh", "abcdefg"}; // longest first: it is met first
     for (size_t i = 0; i < 3; ++i) topics[i].id = "t" + std::to_string(i), topics[i].title = words[i];
@@ -313,6 +313,20 @@ TEST_CASE("search: an index given other topics than its own leaves them out inst
     other.erase(other.begin(), other.begin() + 2);
     CHECK_NOTHROW(c.search->search(other, "voicemail password"));
     CHECK(c.search->search({}, "voicemail password").empty());
+    // The same topic in a newer version, or with a text more, is another topic to the index.
+    auto without_voicemail = [&](const std::vector<hs::Topic> &topics) {
+        for (const hs::SearchHit &h : c.search->search(topics, "voicemail password"))
+            if (h.topic == kVoicemail) return false;
+        return true;
+    };
+    std::vector<hs::Topic> newer = c.topics, edited = c.topics;
+    for (hs::Topic &t : newer)
+        if (t.id == kVoicemail) t.version += ".1";
+    for (hs::Topic &t : edited)
+        if (t.id == kVoicemail) t.symptoms.insert(t.symptoms.begin(), "A symptom added since the index was built.");
+    CHECK(without_voicemail(newer));
+    CHECK(without_voicemail(edited));
+    CHECK_FALSE(without_voicemail(c.topics));
     CHECK(hs::search(c, "voicemail password").front().topic == kVoicemail);
 }
 

@@ -83,14 +83,14 @@ void shorten(std::string &text, std::vector<std::pair<uint32_t, uint32_t>> &mark
 struct VocabularyBuilder {
     // A little word is in the vocabulary (to be recognised) and in no field: its last field is kStop.
     static constexpr uint32_t kStop = UINT32_MAX, kNowhere = UINT32_MAX - 1;
-    struct Slot {
+    struct alignas(32) Slot {
         uint64_t head[2] = {}; // the word's first 16 bytes (word_chunk 0 and 1): most words are no longer
         uint32_t hash = 0;
         uint32_t term = 0; // id + 1; 0: an empty slot
         uint32_t last_field = kNowhere; // the last field it was seen in
         uint32_t pair = 0;              // 1 + where its last (term, topic) pair is in `pairs`; 0: none yet
-    }; // 32 bytes: two slots to a cache line, none across two
-    static_assert(sizeof(Slot) == 32);
+    };
+    static_assert(sizeof(Slot) == 32 && alignof(Slot) == 32); // two slots to a cache line, none across two
     std::vector<Slot> table;
     std::string arena;                 // the words, back to back
     std::vector<uint32_t> begin;       // per id, where its word starts in arena (and ends where the next starts)
@@ -180,7 +180,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         });
     fields_.reserve(field_count);
     first_field_.reserve(topics.size() + 1);
-    topic_ids_.reserve(topics.size());
+    topics_.reserve(topics.size());
     words_.reserve(text_bytes / 7); // a field has about one new word per 8 bytes of text
 
     // 1. The forward index: every field's words, as vocabulary terms, each once per field; and
@@ -190,7 +190,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
     vocabulary.pairs_begin.reserve(topics.size() + 1);
     for (uint32_t ti = 0; ti < topics.size(); ++ti) {
         first_field_.push_back(static_cast<uint32_t>(fields_.size()));
-        topic_ids_.push_back(topics[ti].id);
+        topics_.push_back({topics[ti].id, topics[ti].version});
         auto topic_pairs = static_cast<uint32_t>(vocabulary.pairs.size());
         vocabulary.pairs_begin.push_back(topic_pairs);
         for_each_field(topics[ti], [&](MatchPlace place, const std::string &text, int, int, int) {
@@ -238,7 +238,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
         at += terms_[id].topics_count;
     }
     topic_postings_.resize(at);
-    for (uint32_t ti = 0; ti < topic_ids_.size(); ++ti)
+    for (uint32_t ti = 0; ti < topics_.size(); ++ti)
         for (uint32_t i = vocabulary.pairs_begin[ti]; i < vocabulary.pairs_begin[ti + 1]; ++i) {
             uint32_t pair = vocabulary.pairs[i];
             topic_postings_[next[pair >> 4]++].packed = ti << 4 | (pair & 0xF);
@@ -246,7 +246,7 @@ SearchIndex::SearchIndex(const std::vector<Topic> &topics) {
 
     // 3. Per term: its word and stem, its rarity (a word every topic has, "iphone", tells topics
     //    apart less than one only this topic has), and the orders matching looks terms up in.
-    double n = static_cast<double>(std::max<size_t>(1, topic_ids_.size()));
+    double n = static_cast<double>(std::max<size_t>(1, topics_.size()));
     by_word_.resize(terms_.size());
     by_length_.clear();
     for (uint32_t id = 0; id < terms_.size(); ++id) {
@@ -390,8 +390,8 @@ std::vector<SearchIndex::Slot> SearchIndex::slots(std::string_view query) const 
 std::vector<SearchHit> SearchIndex::search(const std::vector<Topic> &topics, std::string_view query,
                                            size_t limit) const {
     std::vector<Slot> slots = this->slots(query);
-    if (slots.empty() || topic_ids_.empty() || limit == 0) return {};
-    const size_t n_slots = slots.size(), n_topics = topic_ids_.size();
+    if (slots.empty() || topics_.empty() || limit == 0) return {};
+    const size_t n_slots = slots.size(), n_topics = topics_.size();
     size_t needed_slots = 0;
     for (const Slot &s : slots) needed_slots += s.stop ? 0 : 1;
 
@@ -499,15 +499,17 @@ std::vector<SearchHit> SearchIndex::search(const std::vector<Topic> &topics, std
 bool SearchIndex::hit(const Topic &topic, uint32_t field, double score, const std::vector<Slot> &slots,
                       SearchHit &h) const {
     const Field &f = fields_[field];
-    if (topic.id != topic_ids_[f.topic]) return false; // not the topics this index was built from
-    // The field's text and where it is: the n-th non-empty text of the topic.
+    const IndexedTopic &indexed = topics_[f.topic];
+    if (topic.id != indexed.id || topic.version != indexed.version) return false; // not the topic indexed
+    // The field's text and where it is: the n-th non-empty text of the topic (which must have as
+    // many as when it was indexed).
     uint32_t wanted = field - first_field_[f.topic], n = 0;
     const std::string *text = nullptr;
     for_each_field(topic, [&](MatchPlace place, const std::string &t, int fix, int step, int faq) {
-        if (t.empty() || text) return;
+        if (t.empty()) return;
         if (n++ == wanted && place == f.place) text = &t, h.fix = fix, h.step = step, h.faq = faq;
     });
-    if (!text) return false;
+    if (!text || n != first_field_[f.topic + 1] - first_field_[f.topic]) return false;
     h.topic = topic.id;
     h.title = topic.title;
     h.score = std::round(score * 1000) / 1000;

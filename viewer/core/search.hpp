@@ -48,7 +48,8 @@ struct SearchHit {
 // The index keeps the words of the topics, not their text: the text is the catalog's, and a copy
 // of it would be most of the index's memory and of the time to build it (fresh memory is what
 // building costs most). So a search is given the topics the index was built from, to show where
-// the words are; a topic that is not the one indexed (another catalog) is left out of the results.
+// the words are; a topic that is not the one indexed (another id or version, or another number of
+// texts) is left out of the results. A catalog carries its own index (Catalog::search).
 class SearchIndex {
 public:
     explicit SearchIndex(const std::vector<Topic> &topics);
@@ -61,7 +62,7 @@ public:
     // space.
     std::vector<SearchHit> search(const std::vector<Topic> &topics, std::string_view query, size_t limit = 20) const;
 
-    size_t topic_count() const { return topic_ids_.size(); }
+    size_t topic_count() const { return topics_.size(); }
     size_t vocabulary_size() const { return terms_.size(); }
 
     // One piece of a topic's text (its title, a symptom, a step...): the unit matches are found in
@@ -106,7 +107,10 @@ private:
     int find_term(std::string_view word) const; // -1 when not in the vocabulary
     bool hit(const Topic &topic, uint32_t field, double score, const std::vector<Slot> &slots, SearchHit &out) const;
 
-    std::vector<std::string> topic_ids_; // what each indexed topic was, to tell the same topics apart
+    struct IndexedTopic {
+        std::string id, version; // what each indexed topic was, to know it again in search()
+    };
+    std::vector<IndexedTopic> topics_;
     std::vector<Field, BigArrayAllocator<Field>> fields_;
     std::vector<uint32_t> first_field_; // of each topic, and one past the last field at the end
     // The forward index: the terms of every field, field after field, each once per field. Little
