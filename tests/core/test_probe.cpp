@@ -42,7 +42,7 @@ TEST_CASE("Every fault is quarantined or refused with its reason, and the good p
         {"hang", K::quarantined, "no answer in 1 s (stuck during entry)"},
         {"recursion", K::quarantined, "killed by SIGSEGV during entry (stack overflow)"},
         {"huge-alloc", K::quarantined, "killed by SIGSEGV during entry"}, // malloc failed under RLIMIT_AS
-        {"thread", K::refused, "plugin: 1 thread(s) still running after the library was closed"},
+        {"thread", K::refused, "plugin: 1 thread(s) still running when the library was to be closed"},
         {"returns-null", K::refused, "helpstation_plugin_entry() returned NULL"},
         {"wrong-abi", K::refused, "abi_version: plugin ABI 2 is not supported"},
         {"short-struct", K::refused, "struct_size: "},

@@ -70,20 +70,33 @@ int main(int argc, char **argv) {
     if (answer < 0) return 2;
     hs::probe::report_faults_to(answer);
 
+    // The contract forbids threads: one still running would run code the kiosk has unloaded. They
+    // are counted before the library is closed: a thread that has not been scheduled yet would
+    // otherwise wake up in unmapped code (a crash that depends on how busy the machine is). The
+    // probe then answers without closing the library.
+    auto refuse_threads = [answer](int threads) {
+        hs::ProbeAnswer refused;
+        refused.problems.push_back("plugin: " + std::to_string(threads - 1) +
+                                   " thread(s) still running when the library was to be closed (plugins must "
+                                   "not start threads)");
+        write_all(answer, hs::answer_line(refused));
+        _exit(1);
+    };
     // Each phase is written before it starts and unbuffered: a process that dies mid-way has
     // already told the viewer where.
-    auto phase = [answer](const char *name) { write_all(answer, hs::phase_line(name)); };
+    auto phase = [answer, refuse_threads](const char *name) {
+        if (std::strcmp(name, "close") == 0)
+            if (int threads = hs::probe::thread_count(); threads > 1) refuse_threads(threads);
+        write_all(answer, hs::phase_line(name));
+    };
     hs::LoadResult loaded = hs::load_plugin(plugin, {}, phase);
 
     hs::ProbeAnswer result;
     if (!loaded.topic) {
         result.problems = loaded.problems;
     } else {
-        // The contract forbids threads: one still running would run code the kiosk has unloaded.
-        if (int threads = hs::probe::thread_count(); threads > 1)
-            result.problems.push_back("plugin: " + std::to_string(threads - 1) +
-                                      " thread(s) still running after the library was closed (plugins must not "
-                                      "start threads)");
+        // A thread started while the library closed (by a destructor) is refused all the same.
+        if (int threads = hs::probe::thread_count(); threads > 1) refuse_threads(threads);
         phase("pictures");
         for (std::string &p : hs::undecodable_pictures(*loaded.topic)) result.problems.push_back(std::move(p));
         result.ok = result.problems.empty();
