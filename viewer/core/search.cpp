@@ -463,14 +463,11 @@ std::vector<SearchHit> SearchIndex::search(const std::vector<Topic> &topics, std
         float best = -1;
         for (uint32_t f = first_field_[ti]; f < first_field_[ti + 1]; ++f) {
             std::fill(field_q.begin(), field_q.end(), 0.0f);
-            bool any = false;
             for (uint32_t id : words_of(f)) {
                 if (term_row[id] == 0) continue;
                 const float *row = &slot_q[(term_row[id] - 1u) * n_slots];
                 for (size_t s = 0; s < n_slots; ++s) field_q[s] = std::max(field_q[s], row[s]);
-                any = true;
             }
-            if (!any) continue;
             float sum = 0;
             int count = 0;
             for (size_t s = 0; s < n_slots; ++s)
