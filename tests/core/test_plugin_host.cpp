@@ -81,15 +81,22 @@ struct Host {
         setup.probe.cache = &cache;
         setup.probe.options.timeout_ms = 10000; // a busy test machine is not a hanging plugin
     }
-    ~Host() { host.reset(); }
+    // Stopped before it is reset: unique_ptr::reset() clears `host` before the destructor joins
+    // the worker, and a publication still on its way would otherwise call back into a null host.
+    ~Host() {
+        if (host) host->stop();
+        host.reset();
+    }
 
     hs::PluginHost &make() {
         host = std::make_unique<hs::PluginHost>(setup);
         return *host;
     }
     hs::PluginHost &start() {
-        make().start([this] {
-            std::shared_ptr<const hs::Catalog> c = host->catalog();
+        hs::PluginHost &started = make();
+        // The callback holds the host itself, not `host`: it may run while `host` is being reset.
+        started.start([this, &started] {
+            std::shared_ptr<const hs::Catalog> c = started.catalog();
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!c) null_seen = true;
@@ -97,7 +104,7 @@ struct Host {
             }
             if (c && on_publish) on_publish(*c);
         });
-        return *host;
+        return started;
     }
 
     std::shared_ptr<const hs::Catalog> catalog() const { return host->catalog(); }
@@ -434,9 +441,9 @@ TEST_CASE("plugin host: a folder created after the start is picked up, and one r
 TEST_CASE("plugin host: a plugin installed while the first scan is still checking is not missed", "[host]") {
     // The first catalog is published once the folders are listed, before anything is checked:
     // a plugin that arrives then is after the listing, so only the watcher can report it.
+    std::atomic<bool> installed{false}; // before the host: its worker reads it until the host stops
     Host h;
     install(good_build(), h.plugins, "good.so");
-    std::atomic<bool> installed{false};
     h.on_publish = [&](const hs::Catalog &c) {
         if (installed || !c.loading) return;
         installed = true;
