@@ -490,3 +490,24 @@ TEST_CASE("plugin host: reload() checks every plugin again", "[host]") {
         host.stop();
     }
 }
+
+TEST_CASE("plugin host: destroyed while its callback runs, it waits for it, and the callback can still read it",
+          "[host]") {
+    // What the viewer relies on: its callback may run while the host is being destroyed, and the
+    // host's members stay alive until the worker is joined.
+    std::atomic<bool> in_callback{false}, done{false}, read{false}; // before the host: the worker uses them
+    Host h;
+    install(good_build(), h.plugins, "good.so");
+    auto host = std::make_unique<hs::PluginHost>(h.setup);
+    hs::PluginHost &started = *host;
+    started.start([&] {
+        if (in_callback.exchange(true)) return; // only the first publication is slow
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        read = started.catalog() != nullptr;
+        done = true;
+    });
+    REQUIRE(support::wait_until([&] { return in_callback.load(); }, 30));
+    host.reset();
+    CHECK(done);
+    CHECK(read);
+}
