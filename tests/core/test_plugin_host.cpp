@@ -498,8 +498,7 @@ TEST_CASE("plugin host: destroyed while its callback runs, it waits for it, and 
     std::atomic<bool> in_callback{false}, done{false}, read{false}; // before the host: the worker uses them
     Host h;
     install(good_build(), h.plugins, "good.so");
-    auto host = std::make_unique<hs::PluginHost>(h.setup);
-    hs::PluginHost &started = *host;
+    hs::PluginHost &started = h.make();
     started.start([&] {
         if (in_callback.exchange(true)) return; // only the first publication is slow
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -507,7 +506,7 @@ TEST_CASE("plugin host: destroyed while its callback runs, it waits for it, and 
         done = true;
     });
     REQUIRE(support::wait_until([&] { return in_callback.load(); }, 30));
-    host.reset();
+    h.host.reset(); // not stopped first: the destructor alone must wait
     CHECK(done);
     CHECK(read);
 }
