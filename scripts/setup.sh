@@ -23,6 +23,7 @@ PACKAGES=(
   libcli11-dev libspdlog-dev nlohmann-json3-dev   # command line, log, JSON output
   libtomlplusplus-dev libsodium-dev               # config file; PIN hashing and plugin signatures
   libsqlite3-dev                                  # customer outcome analytics (WAL database)
+  libseccomp-dev                                  # the probe's system-call filter (plugin confinement)
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
   fonts-noto-core fonts-font-awesome              # typography and icons
   catch2 xvfb xauth                               # tests and the virtual display

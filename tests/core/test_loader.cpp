@@ -1,6 +1,8 @@
 // Loading real plugins built by the test suite (tests/plugins): one good, one broken per way.
 #include "core/catalog.hpp"
+#include "probe/plugin_loader.hpp"
 #include "support/test_paths.hpp"
+#include "support/probe_setup.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,8 +21,8 @@ std::string rejection_of(const hs::Catalog &c, const std::string &file) {
 } // namespace
 
 TEST_CASE("A good plugin loads with all of its content", "[loader]") {
-    hs::LoadResult r = hs::load_plugin(plugin("good"));
-    REQUIRE_FALSE(r.rejection);
+    hs::PluginCheck r = check_one(plugin("good"));
+    REQUIRE_FALSE(r.rejection());
     REQUIRE(r.topic);
     const hs::Topic &t = *r.topic;
     CHECK(t.id == "test-topic");
@@ -57,22 +59,22 @@ TEST_CASE("Each broken plugin is refused with its file and reason", "[loader]") 
     };
     for (const Case &c : cases) {
         INFO(c.file);
-        hs::LoadResult r = hs::load_plugin(plugin(c.file));
+        hs::PluginCheck r = check_one(plugin(c.file));
         CHECK_FALSE(r.topic);
-        REQUIRE(r.rejection);
-        CHECK(r.rejection->plugin == plugin(c.file));
-        CHECK_THAT(r.rejection->reason, Catch::Contains(c.reason));
+        REQUIRE(r.rejection());
+        CHECK(r.rejection()->plugin == plugin(c.file));
+        CHECK_THAT(r.rejection()->reason, Catch::Contains(c.reason));
     }
 }
 
 TEST_CASE("A file that does not exist is refused, not fatal", "[loader]") {
-    hs::LoadResult r = hs::load_plugin(plugin("no-such-plugin"));
-    REQUIRE(r.rejection);
-    CHECK_THAT(r.rejection->reason, Catch::Contains("cannot read"));
+    hs::PluginCheck r = check_one(plugin("no-such-plugin"));
+    REQUIRE(r.rejection());
+    CHECK_THAT(r.rejection()->reason, Catch::Contains("cannot read"));
 }
 
 TEST_CASE("A folder of good and broken plugins loads the good ones and names the rest", "[loader]") {
-    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins}, test_probe());
     REQUIRE(c.topics.size() == 2); // test-topic and the higher version of the twins
     CHECK(c.find("test-topic"));
     const hs::Topic *twin = c.find("twin-topic");
@@ -88,7 +90,7 @@ TEST_CASE("A folder of good and broken plugins loads the good ones and names the
 }
 
 TEST_CASE("Missing plugin folders are reported and the others still load", "[loader]") {
-    hs::Catalog c = hs::load_catalog({"/nonexistent/helpstation-plugins", test_paths::good_plugins});
+    hs::Catalog c = hs::load_catalog({"/nonexistent/helpstation-plugins", test_paths::good_plugins}, test_probe());
     REQUIRE(c.topics.size() == 1);
     REQUIRE(c.rejected.size() == 1);
     CHECK(c.rejected[0].plugin == "/nonexistent/helpstation-plugins");
@@ -97,7 +99,7 @@ TEST_CASE("Missing plugin folders are reported and the others still load", "[loa
 }
 
 TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]") {
-    hs::Catalog c = hs::load_catalog({test_paths::bundled_plugins});
+    hs::Catalog c = hs::load_catalog({test_paths::bundled_plugins}, test_probe());
     CHECK(c.rejected.empty());
     const hs::Topic *t = c.find("imessage-facetime-activation");
     REQUIRE(t);
@@ -119,27 +121,28 @@ TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]"
 }
 
 TEST_CASE("A picture is checked by its header at load, and decoded only when shown", "[loader]") {
-    // Loading reads only the header. The probe decodes every pixel before the kiosk loads a plugin
-    // (test_probe.cpp); loaded without one, a broken picture becomes a placeholder (tests/ui).
-    hs::Catalog c = hs::load_catalog({test_paths::placeholder_plugins});
-    REQUIRE(c.rejected.empty());
-    const hs::Topic *t = c.find("truncated-picture");
-    REQUIRE(t);
-    const hs::Image *img = t->find_image("truncated");
+    // Loading reads only the header; the probe then decodes every pixel, so the plugin check refuses
+    // it (test_probe.cpp). Loaded without that (tests/ui), a broken picture becomes a placeholder.
+    hs::LoadResult loaded = hs::load_plugin(std::string(test_paths::placeholder_plugins) + "/truncated-picture.so");
+    REQUIRE(loaded.topic);
+    const hs::Image *img = loaded.topic->find_image("truncated");
     REQUIRE(img);
     CHECK(img->width == 300);
+    hs::PluginCheck checked = check_one(std::string(test_paths::placeholder_plugins) + "/truncated-picture.so");
+    REQUIRE(checked.rejection());
+    CHECK_THAT(checked.rejection()->reason, Catch::Contains("'truncated': pixels cannot be decoded"));
 }
 
 TEST_CASE("The edges of the ABI", "[loader][abi]") {
-    auto load = [](const char *name) { return hs::load_plugin(std::string(test_paths::abi_plugins) + "/" + name + ".so"); };
+    auto load = [](const char *name) { return check_one(std::string(test_paths::abi_plugins) + "/" + name + ".so"); };
     SECTION("a plugin written against the C header alone loads") {
-        hs::LoadResult r = load("raw-c");
+        hs::PluginCheck r = load("raw-c");
         REQUIRE(r.topic);
         CHECK(r.topic->title == "Written in C");
     }
     SECTION("a newer minor version (longer struct, reserved slot used) still loads") {
-        hs::LoadResult r = load("newer-minor");
-        INFO((r.rejection ? r.rejection->reason : ""));
+        hs::PluginCheck r = load("newer-minor");
+        INFO((r.rejection() ? r.rejection()->reason : ""));
         REQUIRE(r.topic);
         CHECK(r.topic->id == "newer-minor");
         CHECK(r.topic->closing.empty()); // fields we do not know are not read as ours
@@ -154,9 +157,9 @@ TEST_CASE("The edges of the ABI", "[loader][abi]") {
                        // the builder keeps a topic file's exception inside the plugin
                        Case{"throws", "helpstation_plugin_entry() returned NULL"}}) {
             INFO(c.file);
-            hs::LoadResult r = load(c.file);
-            REQUIRE(r.rejection);
-            CHECK_THAT(r.rejection->reason, Catch::Contains(c.reason) && Catch::Contains(c.also));
+            hs::PluginCheck r = load(c.file);
+            REQUIRE(r.rejection());
+            CHECK_THAT(r.rejection()->reason, Catch::Contains(c.reason) && Catch::Contains(c.also));
         }
     }
 }

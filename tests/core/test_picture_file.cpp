@@ -2,7 +2,7 @@
 // bytes in the .so, drops its copy, and read_picture() reads back exactly the bytes a copying
 // load keeps; a plugin file replaced since loading is not read.
 #include "core/picture_file.hpp"
-#include "core/plugin_loader.hpp"
+#include "probe/plugin_loader.hpp"
 #include "support/test_paths.hpp"
 
 #include <catch2/catch.hpp>

@@ -49,8 +49,8 @@ const hs::Rejection *find_by_name(const std::vector<hs::Rejection> &list, const 
 
 std::string describe(const hs::Catalog &c) {
     std::string s = "catalog: loading=" + std::string(c.loading ? "true" : "false") +
-                    " probed=" + std::to_string(c.vetting.probed) +
-                    " from_cache=" + std::to_string(c.vetting.from_cache) + "\n";
+                    " probed=" + std::to_string(c.checks.probed) +
+                    " from_cache=" + std::to_string(c.checks.from_cache) + "\n";
     for (const hs::Topic &t : c.topics) s += "  topic " + t.id + " " + t.version + " from " + t.plugin_path + "\n";
     for (const hs::Rejection &r : c.rejected)
         s += "  rejected (" + std::string(hs::kind_name(r.kind)) + ") " + r.plugin + ": " + r.reason + "\n";
@@ -188,8 +188,8 @@ TEST_CASE("plugin host: scan() checks every plugin once, on the calling thread",
     REQUIRE(folder);
     CHECK(folder->kind == hs::RejectionKind::folder);
     CHECK(folder->reason == "plugin folder does not exist");
-    CHECK(c->vetting.probed == 3);
-    CHECK(c->vetting.from_cache == 0);
+    CHECK(c->checks.probed == 3);
+    CHECK(c->checks.from_cache == 0);
 
     SECTION("a second scan checks nothing that did not change") {
         host.scan();
@@ -197,8 +197,8 @@ TEST_CASE("plugin host: scan() checks every plugin once, on the calling thread",
         INFO(describe(*again));
         CHECK(again->topics.size() == 2);
         CHECK(again->rejected.size() == 2);
-        CHECK(again->vetting.probed == 0);
-        CHECK(again->vetting.from_cache == 0);
+        CHECK(again->checks.probed == 0);
+        CHECK(again->checks.from_cache == 0);
     }
     SECTION("another host on the same cache knows the passes and probes only the refused one") {
         h.host.reset();
@@ -209,8 +209,8 @@ TEST_CASE("plugin host: scan() checks every plugin once, on the calling thread",
         std::shared_ptr<const hs::Catalog> next = second.catalog();
         INFO(describe(*next));
         CHECK(next->topics.size() == 2);
-        CHECK(next->vetting.from_cache == 2);
-        CHECK(next->vetting.probed == 1); // failures are not remembered
+        CHECK(next->checks.from_cache == 2);
+        CHECK(next->checks.probed == 1); // failures are not remembered
         h.host.reset();
     }
 }
@@ -243,7 +243,7 @@ TEST_CASE("plugin host: the first scan publishes the plugins as they are checked
     CHECK(c->topics[0].title == "Another hot topic");
     CHECK(c->topics[1].title == "Hot topic");
     CHECK(c->topics[2].title == "The test topic");
-    CHECK(c->vetting.probed == 3);
+    CHECK(c->checks.probed == 3);
     CHECK(c->rejected.empty());
     CHECK(c->shadowed.empty());
 }
@@ -459,17 +459,17 @@ TEST_CASE("plugin host: reload() checks every plugin again", "[host]") {
     hs::PluginHost &host = h.start();
     REQUIRE_EVENTUALLY(h, [](const hs::Catalog &c) { return c.topics.size() == 2 && !c.loading; });
     std::shared_ptr<const hs::Catalog> first = h.catalog();
-    CHECK(first->vetting.probed == 2);
+    CHECK(first->checks.probed == 2);
     const size_t before = h.publications();
 
     host.reload();
     // Checked again: the probe cache knows both now, so neither is probed.
     REQUIRE_EVENTUALLY(h, [&](const hs::Catalog &c) {
-        return &c != first.get() && !c.loading && c.vetting.from_cache == 2 && c.topics.size() == 2;
+        return &c != first.get() && !c.loading && c.checks.from_cache == 2 && c.topics.size() == 2;
     });
     std::shared_ptr<const hs::Catalog> c = h.catalog();
     INFO(describe(*c));
-    CHECK(c->vetting.probed == 0);
+    CHECK(c->checks.probed == 0);
     CHECK(c->rejected.empty());
     CHECK_FALSE(host.loading());
     // On the way the catalog was published while the plugins were checked again, saying so, and

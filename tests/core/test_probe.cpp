@@ -5,13 +5,28 @@
 #include "core/probe_protocol.hpp"
 #include "support/test_paths.hpp"
 
+#include "core/extraction.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 #include <csignal>
 #include <map>
 #include <string>
 
 namespace {
+
+// What the kiosk would make of a probe's answer.
+hs::Topic extracted(const hs::ProbeVerdict &v, const std::string &file) {
+    hs::PictureFile f;
+    f.path = file;
+    f.file_size = std::filesystem::file_size(file);
+    hs::CopyResult r = hs::decode_extraction(v.topic_data, f);
+    INFO((r.problems.empty() ? "" : r.problems[0]));
+    REQUIRE(r.topic);
+    return *r.topic;
+}
 
 std::string fault(const std::string &name) { return std::string(test_paths::fault_plugins) + "/" + name + ".so"; }
 
@@ -61,7 +76,7 @@ TEST_CASE("Every fault is quarantined or refused with its reason, and the good p
     REQUIRE(c.topics.size() == 2);
     CHECK(c.find("test-topic"));
     CHECK(c.find("raw-topic"));
-    CHECK(c.vetting.probed == 23); // every file, the good ones too: nothing is loaded unprobed
+    CHECK(c.checks.probed == 23); // every file, the good ones too: nothing is loaded unprobed
     // The good topic's twins (same version, older) lose to it and are listed as shadowed.
     CHECK(c.shadowed.size() == 2);
     std::map<std::string, const hs::Rejection *> rejected;
@@ -76,13 +91,18 @@ TEST_CASE("Every fault is quarantined or refused with its reason, and the good p
     }
 }
 
-TEST_CASE("A passing probe answers with the topic's id, version and title", "[probe]") {
+TEST_CASE("A passing probe answers with the whole topic as data", "[probe]") {
     hs::ProbeVerdict v = hs::probe_plugin(test_paths::probe, fault("good"));
     INFO(v.reason);
     REQUIRE(v.passed());
-    CHECK(v.id == "test-topic");
-    CHECK(v.version == "1.2.3");
-    CHECK(v.title == "The test topic");
+    hs::Topic t = extracted(v, fault("good"));
+    CHECK(t.id == "test-topic");
+    CHECK(t.version == "1.2.3");
+    CHECK(t.title == "The test topic");
+    CHECK(t.step_count() == 6);
+    REQUIRE(t.images.size() == 1);
+    REQUIRE(t.images[0].file); // left in the plugin file: the kiosk reads it from there
+    CHECK(t.images[0].width == 300);
     CHECK(v.phase == "pictures"); // it got all the way
     CHECK(v.seconds < 1.0);
 }
@@ -108,9 +128,9 @@ TEST_CASE("Many probes run side by side and come back in the order asked", "[pro
     using O = hs::ProbeVerdict::Outcome;
     for (size_t i = 0; i < v.size(); i += 5) {
         CHECK(v[i].outcome == O::passed);
-        CHECK(v[i].id == "test-topic");
+        CHECK(extracted(v[i], files[i]).id == "test-topic");
         CHECK_THAT(v[i + 1].reason, Catch::Contains("SIGABRT"));
-        CHECK(v[i + 2].id == "raw-topic");
+        CHECK(extracted(v[i + 2], files[i + 2]).id == "raw-topic");
         CHECK(v[i + 3].outcome == O::refused);
         CHECK_THAT(v[i + 4].reason, Catch::Contains("exited with status 0"));
     }
@@ -153,7 +173,8 @@ TEST_CASE("The probe's own lines are read back", "[probe][protocol]") {
         CHECK(t.answer->problems == a.problems);
     }
     SECTION("an answer that is not one") {
-        CHECK(hs::read_transcript("{\"ok\":true}\n").garbled); // no id
+        CHECK(hs::read_transcript("{\"ok\":\"yes\"}\n").garbled);
+        CHECK(hs::read_transcript("topic 99\nshort").garbled); // a topic block cut short
         CHECK(hs::read_transcript("{\"ok\":false,\"problems\":[]}\n").garbled);
         CHECK(hs::read_transcript("{not json\n").garbled);
     }

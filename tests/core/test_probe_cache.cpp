@@ -49,14 +49,14 @@ TEST_CASE("A second start probes nothing it has seen pass", "[probe][cache]") {
     Scratch s;
     hs::Catalog first = s.start();
     CHECK(first.topics.size() == 2);
-    CHECK(first.vetting.probed == 3);
+    CHECK(first.checks.probed == 3);
     CHECK(fs::exists(s.cache / "probe-cache.json"));
 
     hs::Catalog second = s.start();
     CHECK(second.topics.size() == 2);
-    CHECK(second.vetting.from_cache == 2);
+    CHECK(second.checks.from_cache == 2);
     // Only passes are remembered: the refused file is probed on every start.
-    CHECK(second.vetting.probed == 1);
+    CHECK(second.checks.probed == 1);
     REQUIRE(second.rejected.size() == 1);
     CHECK_THAT(second.rejected[0].reason, Catch::Contains("not an ELF file"));
 }
@@ -69,7 +69,7 @@ TEST_CASE("A touched or modified plugin is probed again", "[probe][cache]") {
     SECTION("a new mtime") {
         fs::last_write_time(good, fs::last_write_time(good) + std::chrono::seconds(5));
         hs::Catalog c = s.start();
-        CHECK(c.vetting.probed == 2); // good.so and the refused one
+        CHECK(c.checks.probed == 2); // good.so and the refused one
         CHECK(c.topics.size() == 2);
     }
     SECTION("new content with the same size and mtime") {
@@ -85,8 +85,8 @@ TEST_CASE("A touched or modified plugin is probed again", "[probe][cache]") {
         }
         fs::last_write_time(good, mtime);
         hs::Catalog c = s.start();
-        CHECK(c.vetting.probed == 2);
-        CHECK(c.vetting.from_cache == 1);
+        CHECK(c.checks.probed == 2);
+        CHECK(c.checks.from_cache == 1);
     }
     SECTION("a removed plugin is forgotten") {
         fs::remove(good);
@@ -108,10 +108,10 @@ TEST_CASE("A corrupt or foreign cache file only costs a probe", "[probe][cache]"
         write(s.cache / "probe-cache.json", R"({"format": 1, "checks": 999, "entries": []})");
     }
     hs::Catalog again = s.start();
-    CHECK(again.vetting.probed == 3);
+    CHECK(again.checks.probed == 3);
     CHECK(again.topics.size() == 2);
     // ...and the file is good again afterwards.
-    CHECK(s.start().vetting.probed == 1);
+    CHECK(s.start().checks.probed == 1);
 }
 
 TEST_CASE("A cache folder that cannot be written changes nothing but the probing", "[probe][cache]") {
@@ -121,7 +121,7 @@ TEST_CASE("A cache folder that cannot be written changes nothing but the probing
     for (int start = 0; start < 2; ++start) {
         hs::Catalog c = s.start(impossible);
         CHECK(c.topics.size() == 2);
-        CHECK(c.vetting.probed == 3);
+        CHECK(c.checks.probed == 3);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "core/search_box.hpp"
 #include "core/search_text.hpp"
 #include "support/plugin_files.hpp"
+#include "support/probe_setup.hpp"
 #include "support/test_paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -27,7 +28,7 @@ const std::string kRcs = "rcs-android";
 
 // The bundled topics, loaded once for every test here.
 const hs::Catalog &bundled() {
-    static const hs::Catalog catalog = hs::load_catalog({test_paths::bundled_plugins});
+    static const hs::Catalog catalog = hs::load_catalog({test_paths::bundled_plugins}, test_probe());
     return catalog;
 }
 
@@ -365,6 +366,7 @@ TEST_CASE("search box: typing, backspace and clear edit the words, and results f
 TEST_CASE("search: the index follows plugins added to and removed from a folder", "[search][host]") {
     support::ScratchDir dir("helpstation-search");
     hs::PluginHostSetup setup;
+    setup.probe = test_probe();
     setup.folders = {dir.path.string()};
     hs::PluginHost host(setup);
     auto find = [&](const std::string &query) {

@@ -1,11 +1,12 @@
 #include "core/topic_list.hpp"
 #include "support/test_paths.hpp"
+#include "support/probe_setup.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]") {
-    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins}, test_probe());
     nlohmann::json doc = nlohmann::json::parse(hs::list_topics_json(c));
     REQUIRE(doc.is_object());
     REQUIRE(doc["topics"].size() == 2);
@@ -29,7 +30,7 @@ TEST_CASE("The list-topics JSON is one object with counts and reasons", "[list]"
 }
 
 TEST_CASE("The list-topics text names loaded and rejected plugins", "[list]") {
-    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins});
+    hs::Catalog c = hs::load_catalog({test_paths::mixed_plugins}, test_probe());
     std::string text = hs::list_topics_text(c);
     CHECK_THAT(text, Catch::Contains("2 topic(s) loaded") && Catch::Contains("7 plugin(s) rejected") &&
                          Catch::Contains("1 plugin(s) shadowed") &&

@@ -4,6 +4,7 @@
 #include "core/catalog.hpp"
 #include "core/trust.hpp"
 #include "support/test_paths.hpp"
+#include "support/probe_setup.hpp"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -192,7 +193,7 @@ TEST_CASE("load_catalog refuses untrusted plugins and folders and loads the rest
     REQUIRE(::chmod(open.c_str(), 0666) == 0);
 
     SECTION("a world-writable plugin beside a good one") {
-        hs::Catalog c = hs::load_catalog({folder.string()}, {}, hs::TrustPolicy{});
+        hs::Catalog c = hs::load_catalog({folder.string()}, test_probe(hs::TrustPolicy{}));
         REQUIRE(c.topics.size() == 1);
         CHECK(c.topics[0].plugin_path == good);
         REQUIRE(c.rejected.size() == 1);
@@ -201,7 +202,7 @@ TEST_CASE("load_catalog refuses untrusted plugins and folders and loads the rest
     }
     SECTION("a world-writable folder: nothing in it loads") {
         REQUIRE(::chmod(folder.c_str(), 0777) == 0);
-        hs::Catalog c = hs::load_catalog({folder.string(), test_paths::good_plugins});
+        hs::Catalog c = hs::load_catalog({folder.string(), test_paths::good_plugins}, test_probe());
         CHECK(c.topics.size() == 1); // from the other, good folder
         REQUIRE(c.rejected.size() == 1);
         CHECK(c.rejected[0].plugin == folder.string());
@@ -212,7 +213,7 @@ TEST_CASE("load_catalog refuses untrusted plugins and folders and loads the rest
         REQUIRE(::chmod(open.c_str(), 0644) == 0);
         KeyPair key;
         sign(good, key);
-        hs::Catalog c = hs::load_catalog({folder.string()}, {}, requiring({key.pk}));
+        hs::Catalog c = hs::load_catalog({folder.string()}, test_probe(requiring({key.pk})));
         REQUIRE(c.topics.size() == 1);
         CHECK(c.topics[0].plugin_path == good);
         REQUIRE(c.rejected.size() == 1);

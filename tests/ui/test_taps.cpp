@@ -5,6 +5,7 @@
 #include "core/catalog.hpp"
 #include "core/pin.hpp"
 #include "support/display.hpp"
+#include "support/probe_setup.hpp"
 #include "support/test_paths.hpp"
 #include "ui/kiosk.hpp"
 
@@ -30,7 +31,7 @@ hs::SessionConfig session_config() {
 class Kiosk {
 public:
     Kiosk(int w, int h)
-        : catalog_(hs::load_catalog({test_paths::bundled_plugins})), nav(catalog_),
+        : catalog_(hs::load_catalog({test_paths::bundled_plugins}, test_probe())), nav(catalog_),
           window_((e2e::ensure_display(), hs::app::WindowOptions{std::make_pair(w, h), 0, false}), clock,
                   [](const hs::InputEvent &) {}),
           session(nav, session_config(), clock.now()),

@@ -5,6 +5,7 @@
 #include "app/window.hpp"
 #include "core/catalog.hpp"
 #include "support/display.hpp"
+#include "support/probe_setup.hpp"
 #include "support/test_paths.hpp"
 #include "ui/kiosk.hpp"
 
@@ -28,7 +29,7 @@ Gl &gl() {
 }
 
 const hs::Catalog &bundled() {
-    static hs::Catalog catalog = hs::load_catalog({test_paths::bundled_plugins});
+    static hs::Catalog catalog = hs::load_catalog({test_paths::bundled_plugins}, test_probe());
     return catalog;
 }
 

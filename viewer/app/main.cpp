@@ -75,8 +75,9 @@ int main(int argc, char **argv) {
     std::vector<std::string> folders = config.config.plugin_folders;
     if (folders.empty()) folders.push_back(hs::app::default_plugin_dir());
 
-    // Every plugin is first loaded in a helpstation-probe process; only those that pass are loaded here.
-    hs::ProbeSetup probe{hs::app::probe_executable(), nullptr, {}};
+    // Plugins are only ever loaded in helpstation-probe; this process gets each topic as data.
+    hs::ProbeSetup probe;
+    probe.probe_exe = hs::app::probe_executable();
     probe.options.timeout_ms = config.config.probe_timeout_ms;
     probe.trust = trust;
     if (!options.validate.empty()) return hs::app::validate_plugins(options.validate, probe);
@@ -86,9 +87,6 @@ int main(int argc, char **argv) {
     hs::PluginHostSetup host_setup;
     host_setup.folders = folders;
     host_setup.probe = probe;
-    // The kiosk reads a topic's pictures from its plugin file when it is opened (--list-topics
-    // and --render-topic too: the same code path, and nothing they need is lost).
-    host_setup.pictures = hs::PictureMemory::InFile;
     hs::PluginHost host(host_setup);
     if (!options.render_topic.empty()) {
         host.scan();

@@ -1,9 +1,9 @@
 // `helpstation --validate FILE.so...`: checks plugin files exactly as the kiosk checks a plugin it
-// has not seen before (a probe process, then loading), prints every problem as "FILE: field:
+// has not seen before (check_plugins: trust, fingerprint, probe, validate), prints every problem as "FILE: KIND (STAGE): field:
 // reason" and returns the exit status: 0 when every file would be loaded, 1 otherwise.
 #pragma once
 
-#include "core/vetting.hpp"
+#include "core/plugin_check.hpp"
 
 #include <string>
 #include <vector>

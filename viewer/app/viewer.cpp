@@ -344,8 +344,8 @@ private:
         if (!setup_.host.loading()) r.discovery_done_ms = ms_since_start();
         latest = setup_.host.catalog();
         r.topics_total = latest->topics.size();
-        r.probed = latest->vetting.probed;
-        r.from_cache = latest->vetting.from_cache;
+        r.probed = latest->checks.probed;
+        r.from_cache = latest->checks.from_cache;
         std::printf("%s\n", startup_json(r).dump().c_str());
         std::fflush(stdout);
         return 0;

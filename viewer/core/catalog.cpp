@@ -10,20 +10,13 @@ const Topic *Catalog::find(const std::string &id) const {
     return nullptr;
 }
 
-Catalog load_catalog(const std::vector<std::string> &folders, const ProbeSetup &setup, const ContentLimits &limits) {
+Catalog load_catalog(const std::vector<std::string> &folders, const ProbeSetup &setup) {
     PluginHostSetup host_setup;
     host_setup.folders = folders;
     host_setup.probe = setup;
-    host_setup.limits = limits;
     PluginHost host(host_setup);
     host.scan();
     return *host.catalog();
-}
-
-Catalog load_catalog(const std::vector<std::string> &folders, const ContentLimits &limits, const TrustPolicy &trust) {
-    ProbeSetup no_probe;
-    no_probe.trust = trust;
-    return load_catalog(folders, no_probe, limits);
 }
 
 } // namespace hs

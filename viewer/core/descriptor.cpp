@@ -32,6 +32,13 @@ public:
             fail(field, "longer than " + std::to_string(limits_.max_string_bytes) + " bytes");
             return {};
         }
+        text_bytes_ += n;
+        if (text_bytes_ > limits_.max_text_bytes && !text_over_) {
+            text_over_ = true;
+            fail(field, "the topic's text is longer than " + std::to_string(limits_.max_text_bytes) +
+                            " bytes in all");
+            return {};
+        }
         std::string out(s, n);
         if (!is_valid_utf8(out)) {
             fail(field, "invalid UTF-8");
@@ -60,6 +67,8 @@ public:
 
     const ContentLimits &limits_;
     std::vector<std::string> &problems_;
+    size_t text_bytes_ = 0;
+    bool text_over_ = false;
 };
 
 bool is_valid_version(const std::string &v) {
@@ -89,7 +98,32 @@ bool is_png_or_jpeg(const unsigned char *data, size_t size) {
 
 // Copies the pictures; returns every name declared, broken pictures included, so a step that
 // names a broken picture is not reported a second time as naming a missing one.
-std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
+// A picture left in the plugin file: its range must lie in the file and its size (as the probe
+// decoded it) within the limits. Its bytes are read and decoded only when it is shown.
+bool check_file_picture(const FilePicture &p, const std::string &field, Checker &c, Image &img) {
+    const PictureFile &f = *p.file;
+    if (f.bytes == 0 || f.bytes > c.limits_.max_image_bytes) {
+        c.fail(field, "picture of " + std::to_string(f.bytes) + " bytes is empty or larger than the limit");
+        return false;
+    }
+    if (f.offset > f.file_size || f.bytes > f.file_size - f.offset) {
+        c.fail(field, "picture bytes " + std::to_string(f.offset) + "+" + std::to_string(f.bytes) +
+                          " lie outside the plugin file (" + std::to_string(f.file_size) + " bytes)");
+        return false;
+    }
+    if (p.width <= 0 || p.height <= 0 || static_cast<long long>(p.width) * p.height > c.limits_.max_image_pixels) {
+        c.fail(field, std::to_string(p.width) + "x" + std::to_string(p.height) +
+                          " pixels is empty or larger than the limit");
+        return false;
+    }
+    img.file = p.file;
+    img.width = p.width;
+    img.height = p.height;
+    return true;
+}
+
+std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t, const std::vector<FilePicture> *in_file) {
+    size_t inline_bytes = 0;
     std::set<std::string> names;
     if (!c.list(raw.images, raw.image_count, "images", false)) return names;
     for (size_t i = 0; i < raw.image_count; ++i) {
@@ -101,12 +135,22 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t) {
             field += " '" + img.name + "'";
             if (!names.insert(img.name).second) c.fail(field, "two pictures share this name");
         }
+        if (src.data == nullptr && in_file && i < in_file->size() && (*in_file)[i].file) {
+            if (check_file_picture((*in_file)[i], field, c, img)) t.images.push_back(std::move(img));
+            continue;
+        }
         if (src.data == nullptr || src.size == 0) {
             c.fail(field, "no picture bytes");
             continue;
         }
         if (src.size > c.limits_.max_image_bytes) {
             c.fail(field, "picture of " + std::to_string(src.size) + " bytes is larger than the limit");
+            continue;
+        }
+        inline_bytes += src.size;
+        if (in_file && inline_bytes > c.limits_.max_inline_picture_bytes) {
+            c.fail(field, "pictures made at run time take more than " +
+                              std::to_string(c.limits_.max_inline_picture_bytes) + " bytes in all");
             continue;
         }
         if (!is_png_or_jpeg(src.data, src.size)) {
@@ -144,7 +188,7 @@ bool is_valid_topic_id(const std::string &id) {
     return true;
 }
 
-CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits) {
+CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits, const std::vector<FilePicture> *in_file) {
     CopyResult result;
     Checker c(limits, result.problems);
     Topic t;
@@ -195,7 +239,7 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits) {
         }
     }
 
-    std::set<std::string> pictures = copy_images(raw, c, t);
+    std::set<std::string> pictures = copy_images(raw, c, t, in_file);
 
     // Every picture a step or the card names must be in the table.
     if (!t.icon.empty() && !pictures.count(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");

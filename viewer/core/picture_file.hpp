@@ -1,24 +1,18 @@
 // Pictures left in their plugin file. A topic's pictures are most of its size (a bundled topic
 // carries 1.6 MB of PNGs); copying them all into memory at load makes every installed topic cost
 // that much, opened or not. The kiosk instead remembers where each picture is in the .so file
-// (its loadable segments map file offsets to the addresses the entry point returned) and reads
-// it from there when the topic is opened, after checking the file is the one that was loaded.
+// (helpstation-probe finds it: the library's loadable segments map file offsets to the addresses
+// the entry point returned) and reads it from there when the topic is opened, after checking the
+// file is the one that was checked.
 #pragma once
 
 #include "content.hpp"
-
-#include <helpstation/plugin.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace hs {
-
-// For each picture of `topic` (copied from `raw` while the library `handle` of `path` is still
-// open): when its bytes lie in the file as they are in memory, replace the copy by a PictureFile.
-// Pictures that cannot be found in the file (built at run time, say) keep their copy.
-void leave_pictures_in_file(Topic &topic, const hs_topic &raw, void *handle, const std::string &path);
 
 // The encoded bytes of `image`: the copy in memory, or read from its plugin file. Null with
 // `why` set when the file cannot be read or is no longer the one that was loaded.

@@ -29,14 +29,6 @@ std::string file_key(const std::string &path) {
     return stat_key(path) + "|" + stat_key(path + ".sig");
 }
 
-// Without a probe (tests and tools that load only plugins they built): trust, then load.
-std::vector<Vetted> trust_only(const std::vector<std::string> &files, const TrustPolicy &trust) {
-    std::vector<Vetted> out(files.size());
-    for (size_t i = 0; i < files.size(); ++i)
-        if (auto why = check_trust(files[i], trust)) out[i].rejection = Rejection{files[i], *why};
-    return out;
-}
-
 } // namespace
 
 PluginHost::PluginHost(PluginHostSetup setup) : setup_(std::move(setup)) {
@@ -107,7 +99,7 @@ void PluginHost::publish() {
         return a.category != b.category ? a.category < b.category : a.title < b.title;
     });
     next->loading = loading_;
-    next->vetting = counts_;
+    next->checks = counts_;
     next->search = SearchIndex::build(next->topics); // here, on the worker: never on the UI thread
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -152,39 +144,37 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
     for (size_t start = 0; start < todo.size() && !stop_; start += setup_.batch) {
         size_t end = std::min(todo.size(), start + setup_.batch);
         std::vector<std::string> chunk(todo.begin() + start, todo.begin() + end);
-        VettingCounts counts;
-        std::vector<Vetted> vetted = setup_.probe.probe_exe.empty() ? trust_only(chunk, setup_.probe.trust)
-                                                                    : vet_plugins(chunk, setup_.probe, &counts);
+        CheckCounts counts;
+        std::vector<PluginCheck> checked = check_plugins(chunk, setup_.probe, &counts);
         counts_.probed += counts.probed;
         counts_.from_cache += counts.from_cache;
         for (size_t i = 0; i < chunk.size(); ++i) {
             const std::string &file = chunk[i];
+            PluginCheck &c = checked[i];
             FileState state;
             state.key = keys[start + i];
-            if (vetted[i].rejection) {
-                state.rejection = vetted[i].rejection;
-            } else if (vetted[i].fingerprint && !unchanged_since(*vetted[i].fingerprint)) {
-                // What passed must be what is loaded. The watcher reports the change and the file
-                // is checked again then; until that check is done, what was shown stays.
+            if (c.topic && !unchanged_since(*c.fingerprint)) {
+                // What was checked must be what is shown. The watcher reports the change and the
+                // file is checked again then; until that check is done, what was shown stays.
                 auto previous = files_.find(file);
                 if (previous != files_.end() && previous->second.topic) {
                     previous->second.key.clear();
                     continue;
                 }
                 state.key.clear();
-                state.rejection = Rejection{file, "changed while it was being checked; checked again when it settles",
-                                            RejectionKind::unchecked};
-            } else {
-                LoadResult loaded = load_plugin(file, setup_.limits, {}, setup_.pictures);
-                if (loaded.topic) {
-                    spdlog::info("topic loaded: {} {} from {}", loaded.topic->id, loaded.topic->version, file);
-                    state.topic = std::move(loaded.topic);
-                } else {
-                    state.rejection = loaded.rejection;
-                }
+                c.topic.reset();
+                c.problems = {{CheckStage::fingerprint, RejectionKind::unchecked, {},
+                               "changed while it was being checked; checked again when it settles"}};
             }
-            if (state.rejection)
-                spdlog::error("plugin {}: {}: {}", kind_name(state.rejection->kind), file, state.rejection->reason);
+            if (c.topic) {
+                spdlog::info("topic loaded: {} {} from {}{}", c.topic->id, c.topic->version, file,
+                             c.from_cache ? " (probe cache)" : "");
+                state.topic = std::move(c.topic);
+            } else {
+                state.rejection = c.rejection();
+                for (const PluginProblem &p : c.problems)
+                    spdlog::error("plugin {}: {}: {}: {}", kind_name(p.kind), file, stage_name(p.stage), p.text());
+            }
             files_[file] = std::move(state);
         }
         // The home screen fills in as plugins pass, but each new catalog costs a copy of every

@@ -1,7 +1,7 @@
 // Keeps the catalog in step with the plugin folders, off the UI thread. No GL, no ImGui.
 //
 // A worker thread scans the folders, checks every plugin it has not seen in this state before
-// (trust, then the probe process or the probe cache, then loading), and publishes a new immutable
+// (check_plugins: trust, fingerprint, cache or probe, validate), and publishes a new immutable
 // Catalog after every few plugins, so the home screen fills in while the rest are still checked.
 // Then it watches the folders (inotify, FolderWatcher) and rescans a folder when a plugin in it
 // was added, replaced or removed; files that did not change (same size, mtime, inode, signature)
@@ -13,6 +13,7 @@
 #pragma once
 
 #include "catalog.hpp"
+#include "plugin_check.hpp"
 #include "clock.hpp"
 
 #include <atomic>
@@ -29,14 +30,10 @@ namespace hs {
 
 struct PluginHostSetup {
     std::vector<std::string> folders;
-    ProbeSetup probe;      // probe executable, cache, time limits, trust policy
-    ContentLimits limits;
+    ProbeSetup probe;      // probe executable, cache, time limits, trust policy, content limits
     Millis quiet_ms = 300; // a folder is rescanned after this long without changes
     size_t batch = 8;      // plugins checked between two publications of the catalog
     Millis periodic_rescan_ms = 2000; // when inotify cannot watch a folder
-    // Copy: every topic's pictures in memory. InFile (the kiosk): read from the plugin file when
-    // the topic is opened, so an installed topic costs only its text until someone opens it.
-    PictureMemory pictures = PictureMemory::Copy;
     Millis publish_every_ms = 250; // while checking many plugins, publish the catalog at most this often
 };
 
@@ -79,7 +76,7 @@ private:
     PluginHostSetup setup_;
     std::map<std::string, FileState> files_;     // by path; worker thread only
     std::map<std::string, FolderState> folders_; // by folder; worker thread only
-    VettingCounts counts_;                       // of the last scan
+    CheckCounts counts_;                          // of the last scan
     mutable std::mutex mutex_;
     std::shared_ptr<const Catalog> catalog_;
     std::function<void()> on_change_;

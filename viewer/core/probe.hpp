@@ -1,7 +1,9 @@
-// Checks plugins in a short-lived child process (helpstation-probe) before the kiosk loads them,
-// so a plugin that crashes, aborts, exits or hangs costs the kiosk nothing but its own topic.
-// The child loads the plugin exactly as the kiosk would, validates it and decodes every picture;
-// this side watches it with a time limit and turns whatever happened into one verdict.
+// Runs helpstation-probe, the only process that ever loads a plugin: a short-lived, confined child
+// (viewer/probe/confine.hpp) that loads the plugin, validates it, decodes every picture and sends
+// the topic back as data (extraction.hpp). A plugin that crashes, hangs or tries what it must not
+// costs the kiosk nothing but its own topic. This side starts the child with an empty environment
+// in a session of its own, reads its answer and its stderr (both capped), kills the whole session
+// at the time limit, and turns whatever happened into one verdict.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +31,7 @@ struct ProbeVerdict {
         not_run,     // the probe itself could not be started; says nothing about the plugin
     };
     Outcome outcome = Outcome::not_run;
-    std::string id, version, title;    // when passed
+    std::string topic_data;            // when passed: the topic as data, not yet validated on this side
     std::string reason;                // one line when not passed, e.g. "killed by SIGSEGV during entry"
     std::vector<std::string> problems; // when refused: each "field: reason" (reason joins them)
     std::string phase;                 // the last phase the child reported ("entry", ...)

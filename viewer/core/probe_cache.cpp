@@ -16,6 +16,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 
 namespace hs {
 namespace {
@@ -117,9 +119,7 @@ void ProbeCache::load() {
     try {
         for (const nlohmann::json &e : doc.at("entries")) {
             Entry entry{{e.at("path").get<std::string>(), e.at("size").get<std::uintmax_t>(),
-                         e.at("mtime_ns").get<std::int64_t>(), e.at("blake2b").get<std::string>()},
-                        {e.at("id").get<std::string>(), e.at("version").get<std::string>(),
-                         e.at("title").get<std::string>()}};
+                         e.at("mtime_ns").get<std::int64_t>(), e.at("blake2b").get<std::string>()}};
             entries_[entry.fp.path] = std::move(entry);
         }
     } catch (const nlohmann::json::exception &) {
@@ -128,17 +128,58 @@ void ProbeCache::load() {
     }
 }
 
-std::optional<CachedPass> ProbeCache::find(const PluginFingerprint &fp) const {
-    auto it = entries_.find(fp.path);
-    if (it == entries_.end() || !same(it->second.fp, fp)) return std::nullopt;
-    return it->second.pass;
+std::string ProbeCache::topic_file(const std::string &blake2b) const {
+    return (std::filesystem::path(dir_) / "topics" / (blake2b + ".hsx")).string();
 }
 
-void ProbeCache::remember(const PluginFingerprint &fp, const CachedPass &pass) {
+std::optional<std::string> ProbeCache::find(const PluginFingerprint &fp) const {
+    auto it = entries_.find(fp.path);
+    if (it == entries_.end() || !same(it->second.fp, fp)) return std::nullopt;
+    // The hash is hex from the index; anything else is never used as part of a path.
+    if (fp.blake2b.size() != 64 || fp.blake2b.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return std::nullopt;
+    std::ifstream in(topic_file(fp.blake2b), std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return bytes;
+}
+
+void ProbeCache::remember(const PluginFingerprint &fp, const std::string &extraction) {
+    if (file_.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(dir_) / "topics", ec);
+    if (!write_atomically(topic_file(fp.blake2b), extraction)) return;
     Entry &e = entries_[fp.path];
-    if (same(e.fp, fp) && e.pass.id == pass.id && e.pass.version == pass.version && e.pass.title == pass.title) return;
-    e = {fp, pass};
+    if (same(e.fp, fp)) return;
+    e = {fp};
     dirty_ = true;
+}
+
+bool ProbeCache::write_atomically(const std::string &file, const std::string &text) {
+    std::string tmp = file + ".XXXXXX";
+    int fd = mkstemp(tmp.data());
+    if (fd < 0) {
+        complain("cannot write in " + std::filesystem::path(file).parent_path().string() + ": " + std::strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    size_t done = 0;
+    while (ok && done < text.size()) {
+        ssize_t n = write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<size_t>(n);
+    }
+    // No fsync: after a power cut the worst case is an empty or torn file, which reads as corrupt
+    // (or fails validation) and costs one probe, while an fsync would cost every start on an SD card.
+    ok = close(fd) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), file.c_str()) != 0) {
+        complain("cannot write " + file + ": " + std::strerror(errno));
+        unlink(tmp.c_str());
+        return false;
+    }
+    return true;
 }
 
 bool ProbeCache::save() {
@@ -155,44 +196,25 @@ bool ProbeCache::save() {
         }
     }
     if (!dirty_) return true;
+    // Extractions no entry refers to any more (an updated plugin's old version) are removed.
+    std::set<std::string> used;
+    for (const auto &[path, e] : entries_) used.insert(e.fp.blake2b + ".hsx");
+    std::error_code ec;
+    for (const auto &f : fs::directory_iterator(fs::path(dir_) / "topics", ec))
+        if (f.path().extension() == ".hsx" && !used.count(f.path().filename().string())) fs::remove(f.path(), ec);
 
     nlohmann::json doc = {{"format", kFormat}, {"checks", kProbeChecksVersion}, {"entries", nlohmann::json::array()}};
     for (const auto &[path, e] : entries_)
         doc["entries"].push_back({{"path", path},
                                   {"size", e.fp.size},
                                   {"mtime_ns", e.fp.mtime_ns},
-                                  {"blake2b", e.fp.blake2b},
-                                  {"id", e.pass.id},
-                                  {"version", e.pass.version},
-                                  {"title", e.pass.title}});
+                                  {"blake2b", e.fp.blake2b}});
     // A path that is not UTF-8 would make dump() throw; such an entry is written with replacement
     // characters, never matches on reading, and only costs a probe.
     std::string text = doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
-    std::error_code ec;
     fs::create_directories(dir_, ec);
-    std::string tmp = file_ + ".XXXXXX";
-    int fd = mkstemp(tmp.data());
-    if (fd < 0) {
-        complain("cannot write in " + dir_ + ": " + std::strerror(errno));
-        return false;
-    }
-    bool ok = true;
-    size_t done = 0;
-    while (ok && done < text.size()) {
-        ssize_t n = write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) done += static_cast<size_t>(n);
-    }
-    // No fsync: after a power cut the worst case is an empty or torn file, which reads as corrupt
-    // and costs one probe per plugin, while an fsync would cost every start on an SD card.
-    ok = close(fd) == 0 && ok;
-    if (!ok || std::rename(tmp.c_str(), file_.c_str()) != 0) {
-        complain("cannot write " + file_ + ": " + std::strerror(errno));
-        unlink(tmp.c_str());
-        return false;
-    }
+    if (!write_atomically(file_, text)) return false;
     dirty_ = false;
     return true;
 }

@@ -1,10 +1,13 @@
-// Remembers which plugin files passed the probe, across restarts, so a kiosk with many plugins
-// starts without running a child process for each. A file is known by its path, size, mtime and
-// BLAKE2b content hash: any change to the file (even one that keeps the mtime) probes it again.
+// Remembers what the probe extracted from each plugin file that passed, across restarts, so a kiosk
+// starts without running any plugin code at all: neither a probe per plugin nor the plugin itself.
+// A file is known by its path, size, mtime and BLAKE2b content hash: any change to the file (even
+// one that keeps the mtime) probes it again.
 //
-// Stored as JSON in $XDG_CACHE_HOME/helpstation/probe-cache.json (~/.cache/... by default),
-// written atomically (temporary file + rename). The cache is only ever an optimisation: a file
-// that is missing, corrupt, from another version or unwritable is logged once and costs a probe.
+// Stored in $XDG_CACHE_HOME/helpstation/ (~/.cache/... by default): probe-cache.json, the index
+// (path -> fingerprint), and topics/<blake2b>.hsx, the topic as data (extraction.hpp), each written
+// atomically (temporary file + rename). What is read from here is validated again like a probe's
+// answer (plugin_check.hpp). The cache is only ever an optimisation: a file that is missing,
+// corrupt, from another version or unwritable is logged once and costs a probe.
 //
 // Only passes are remembered. A failure may be the machine's rather than the plugin's (a probe
 // that timed out on a busy boot, a probe that could not start); remembering it would keep a good
@@ -32,18 +35,16 @@ std::optional<PluginFingerprint> fingerprint_plugin(const std::string &path, std
 // notice a file replaced between its check and its loading).
 bool unchanged_since(const PluginFingerprint &fp);
 
-struct CachedPass {
-    std::string id, version, title;
-};
-
 class ProbeCache {
 public:
     // Reads `dir`/probe-cache.json if there is one. The folder is created only when saving.
     explicit ProbeCache(std::string dir);
     ProbeCache() : ProbeCache(default_dir()) {}
 
-    std::optional<CachedPass> find(const PluginFingerprint &fp) const;
-    void remember(const PluginFingerprint &fp, const CachedPass &pass);
+    // The extraction of a file with this fingerprint; nullopt when not known (or unreadable).
+    std::optional<std::string> find(const PluginFingerprint &fp) const;
+    // Writes the extraction at once (so a crash later loses nothing); the index at save().
+    void remember(const PluginFingerprint &fp, const std::string &extraction);
     // Writes the file if anything changed, leaving out files that no longer exist. False (and
     // one log line per cache) when it cannot be written; the kiosk carries on regardless.
     bool save();
@@ -55,10 +56,11 @@ public:
 private:
     struct Entry {
         PluginFingerprint fp;
-        CachedPass pass;
     };
     void load();
     void complain(const std::string &what);
+    std::string topic_file(const std::string &blake2b) const;
+    bool write_atomically(const std::string &file, const std::string &bytes);
 
     std::string dir_, file_;
     std::map<std::string, Entry> entries_; // by path

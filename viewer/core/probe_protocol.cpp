@@ -2,21 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
+#include <cstdlib>
 
 namespace hs {
 
 std::string phase_line(const char *phase) { return std::string("phase ") + phase + "\n"; }
 
+std::string topic_block(const std::string &data) { return "topic " + std::to_string(data.size()) + "\n" + data; }
+
+std::string unconfined_line(const std::string &what) { return "unconfined " + what + "\n"; }
+
 std::string answer_line(const ProbeAnswer &answer) {
     nlohmann::json j = {{"ok", answer.ok}};
-    if (answer.ok) {
-        j["id"] = answer.id;
-        j["version"] = answer.version;
-        j["title"] = answer.title;
-    } else {
-        j["problems"] = answer.problems;
-    }
+    if (!answer.ok) j["problems"] = answer.problems;
     // A problem may quote bytes that are not UTF-8 (a file name): replace them, never throw.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -29,11 +27,7 @@ std::optional<ProbeAnswer> parse_answer(const std::string &line) {
     ProbeAnswer a;
     a.ok = j["ok"].get<bool>();
     try {
-        if (a.ok) {
-            a.id = j.at("id").get<std::string>();
-            a.version = j.at("version").get<std::string>();
-            a.title = j.at("title").get<std::string>();
-        } else {
+        if (!a.ok) {
             a.problems = j.at("problems").get<std::vector<std::string>>();
             if (a.problems.empty()) return std::nullopt;
         }
@@ -47,16 +41,31 @@ std::optional<ProbeAnswer> parse_answer(const std::string &line) {
 
 ProbeTranscript read_transcript(const std::string &output) {
     ProbeTranscript t;
-    std::istringstream in(output);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("phase ", 0) == 0) {
+    size_t at = 0;
+    while (at < output.size()) {
+        size_t end = output.find('\n', at);
+        if (end == std::string::npos) end = output.size();
+        std::string line = output.substr(at, end - at);
+        at = end + 1;
+        if (line.rfind("topic ", 0) == 0) {
+            // A block of bytes, not lines: take exactly as many as announced.
+            char *stop = nullptr;
+            unsigned long long n = std::strtoull(line.c_str() + 6, &stop, 10);
+            if (*stop != '\0' || line.size() == 6 || at > output.size() || n > output.size() - at) {
+                t.garbled = true;
+                break;
+            }
+            t.topic = output.substr(at, static_cast<size_t>(n));
+            at += static_cast<size_t>(n);
+        } else if (line.rfind("phase ", 0) == 0) {
             t.phase = line.substr(6);
+        } else if (line.rfind("unconfined ", 0) == 0) {
+            if (t.unconfined.size() < 16) t.unconfined.push_back(line.substr(11));
         } else if (line.rfind("fault ", 0) == 0) {
             t.fault = line.substr(6);
         } else if (!line.empty() && line[0] == '{') {
             t.answer = parse_answer(line);
-            t.garbled = !t.answer;
+            t.garbled = t.garbled || !t.answer;
         }
     }
     return t;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "content.hpp"
-#include "plugin_loader.hpp"
+#include "plugin_check.hpp"
 
 #include <cstddef>
 #include <string>

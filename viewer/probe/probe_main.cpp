@@ -1,13 +1,16 @@
-// helpstation-probe: loads one topic plugin the way the kiosk would, in a process of its own, and
-// says whether the kiosk may load it. The viewer runs one per plugin it has not seen before
-// (viewer/core/probe.cpp); it is also handy by hand:  helpstation-probe PLUGIN.so
+// helpstation-probe: the only process that ever loads a topic plugin. It confines itself
+// (confine.hpp), loads the plugin, validates it, decodes every picture and sends the topic back
+// as data (core/extraction.hpp). The viewer runs one per plugin file it has not seen before
+// (viewer/core/probe.cpp); it is also handy by hand:  helpstation-probe PLUGIN.so | less
 //
-// stdout: "phase ..." lines as it goes, then one JSON answer (viewer/core/probe_protocol.hpp).
-// Exit status: 0 passed, 1 refused (the answer lists the problems), 2 bad command line.
-// Anything else (a signal, another status, no answer) is the plugin misbehaving.
+// stdout: "phase ..." lines as it goes, the topic block, then one JSON answer
+// (viewer/core/probe_protocol.hpp). Exit status: 0 passed, 1 refused (the answer lists the
+// problems), 2 bad command line. Anything else (a signal, another status, no answer) is the plugin
+// misbehaving.
 #include "confine.hpp"
 #include "core/pictures.hpp"
-#include "core/plugin_loader.hpp"
+#include "core/extraction.hpp"
+#include "plugin_loader.hpp"
 #include "core/probe_protocol.hpp"
 
 #include <malloc.h>
@@ -18,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -66,9 +70,12 @@ int main(int argc, char **argv) {
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 
     int stack_top = 0;
-    const int answer = hs::probe::confine(memory_mb, &stack_top);
+    std::vector<std::string> not_applied;
+    const int answer = hs::probe::confine(memory_mb, &stack_top, plugin, not_applied);
     if (answer < 0) return 2;
     hs::probe::report_faults_to(answer);
+    hs::probe::confine_calls(answer, not_applied);
+    for (const std::string &what : not_applied) write_all(answer, hs::unconfined_line(what));
 
     // The contract forbids threads: one still running would run code the kiosk has unloaded. They
     // are counted before the library is closed: a thread that has not been scheduled yet would
@@ -89,7 +96,8 @@ int main(int argc, char **argv) {
             if (int threads = hs::probe::thread_count(); threads > 1) refuse_threads(threads);
         write_all(answer, hs::phase_line(name));
     };
-    hs::LoadResult loaded = hs::load_plugin(plugin, {}, phase);
+    const hs::ContentLimits limits;
+    hs::LoadResult loaded = hs::load_plugin(plugin, limits, phase, hs::PictureMemory::InFile);
 
     hs::ProbeAnswer result;
     if (!loaded.topic) {
@@ -99,12 +107,15 @@ int main(int argc, char **argv) {
         if (int threads = hs::probe::thread_count(); threads > 1) refuse_threads(threads);
         phase("pictures");
         for (std::string &p : hs::undecodable_pictures(*loaded.topic)) result.problems.push_back(std::move(p));
+        // Pictures not found in the file (made at run time) travel inline, within a limit of their own.
+        size_t inline_bytes = 0;
+        for (const hs::Image &img : loaded.topic->images) inline_bytes += img.size();
+        if (inline_bytes > limits.max_inline_picture_bytes)
+            result.problems.push_back("images: pictures made at run time take " + std::to_string(inline_bytes) +
+                                      " bytes, more than the limit of " +
+                                      std::to_string(limits.max_inline_picture_bytes));
         result.ok = result.problems.empty();
-        if (result.ok) {
-            result.id = loaded.topic->id;
-            result.version = loaded.topic->version;
-            result.title = loaded.topic->title;
-        }
+        if (result.ok) write_all(answer, hs::topic_block(hs::encode_extraction(*loaded.topic)));
     }
     write_all(answer, hs::answer_line(result));
     return result.ok ? 0 : 1;

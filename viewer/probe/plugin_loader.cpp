@@ -1,6 +1,11 @@
 #include "plugin_loader.hpp"
 
-#include "picture_file.hpp"
+#include "core/picture_file.hpp"
+
+#include <fcntl.h>
+#include <link.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <helpstation/plugin.h>
 
@@ -15,14 +20,54 @@
 namespace hs {
 namespace {
 
+struct Segment {
+    uintptr_t start, end; // loaded addresses of the bytes that come from the file
+    std::uint64_t offset; // file offset of `start`
+};
+
+struct Search {
+    uintptr_t base;
+    const char *name;
+    std::vector<Segment> segments;
+};
+
+int collect_segments(dl_phdr_info *info, size_t, void *data) {
+    auto *s = static_cast<Search *>(data);
+    if (info->dlpi_addr != s->base || !info->dlpi_name || std::strcmp(info->dlpi_name, s->name) != 0) return 0;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr) &ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_LOAD || ph.p_filesz == 0) continue;
+        uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+        s->segments.push_back({start, start + ph.p_filesz, ph.p_offset});
+    }
+    return 1;
+}
+
+bool read_exactly(int fd, std::uint64_t offset, unsigned char *out, size_t n) {
+    while (n > 0) {
+        ssize_t got = pread(fd, out, n, static_cast<off_t>(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        out += got;
+        offset += static_cast<std::uint64_t>(got);
+        n -= static_cast<size_t>(got);
+    }
+    return true;
+}
+
+std::int64_t mtime_ns(const struct stat &st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// For each picture of `topic` (copied from `raw` while the library `handle` of `path` is still
+// open): when its bytes lie in the file as they are in memory, replace the copy by a PictureFile.
+// Pictures that cannot be found in the file (built at run time, say) keep their copy.
+
 // hs_topic as ABI 1.0 shipped it. Later minor versions only add fields (plugin.h), so no valid
 // plugin of major version 1 has a shorter struct.
 constexpr size_t kTopicSizeV1 = sizeof(hs_topic);
 
-LoadResult reject(const std::string &path, std::string reason) {
-    std::vector<std::string> problems{reason};
-    return {std::nullopt, Rejection{path, std::move(reason)}, std::move(problems)};
-}
+LoadResult reject(const std::string &, std::string reason) { return {std::nullopt, {std::move(reason)}}; }
 
 // Read the first bytes ourselves: dlopen's message for a text file is cryptic
 // ("invalid ELF header"), and an operator should read "not a plugin".
@@ -51,17 +96,52 @@ struct Library {
     }
 };
 
-} // namespace
-
-const char *kind_name(RejectionKind kind) {
-    switch (kind) {
-    case RejectionKind::refused: return "refused";
-    case RejectionKind::quarantined: return "quarantined";
-    case RejectionKind::unchecked: return "unchecked";
-    case RejectionKind::folder: return "folder";
+void leave_pictures_in_file(Topic &topic, const hs_topic &raw, void *handle, const std::string &path) {
+    link_map *map = nullptr;
+    if (dlinfo(handle, RTLD_DI_LINKMAP, &map) != 0 || !map) return;
+    Search search{map->l_addr, map->l_name, {}};
+    dl_iterate_phdr(collect_segments, &search);
+    if (search.segments.empty()) return;
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+        close(fd);
+        return;
     }
-    return "refused";
+    std::vector<unsigned char> check;
+    for (Image &img : topic.images) {
+        if (!img.encoded) continue;
+        const unsigned char *at = nullptr;
+        for (size_t i = 0; i < raw.image_count && !at; ++i)
+            if (raw.images[i].name && img.name == raw.images[i].name) at = raw.images[i].data;
+        auto p = reinterpret_cast<uintptr_t>(at);
+        size_t n = img.encoded->size();
+        for (const Segment &seg : search.segments) {
+            if (!at || p < seg.start || p + n > seg.end) continue;
+            std::uint64_t offset = seg.offset + (p - seg.start);
+            // Only what reads back the same is left in the file (the file is in the page cache
+            // after dlopen: this costs a copy, once per plugin load).
+            check.resize(n);
+            if (!read_exactly(fd, offset, check.data(), n) || std::memcmp(check.data(), img.encoded->data(), n) != 0)
+                break;
+            auto file = std::make_shared<PictureFile>();
+            file->path = path;
+            file->offset = offset;
+            file->bytes = n;
+            file->device = st.st_dev;
+            file->inode = st.st_ino;
+            file->file_size = static_cast<std::uint64_t>(st.st_size);
+            file->mtime_ns = mtime_ns(st);
+            img.file = std::move(file);
+            img.encoded.reset();
+            break;
+        }
+    }
+    close(fd);
 }
+
+} // namespace
 
 LoadResult load_plugin(const std::string &path, const ContentLimits &limits, const LoadPhaseFn &phase,
                        PictureMemory pictures) {
@@ -107,43 +187,11 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits, con
 
     CopyResult copied = copy_topic(widened, limits);
     if (!copied.topic) {
-        std::string reason;
-        for (const std::string &p : copied.problems) reason += (reason.empty() ? "" : "; ") + p;
-        LoadResult refused = reject(path, reason);
-        refused.problems = std::move(copied.problems);
-        return refused;
+        return {std::nullopt, std::move(copied.problems)};
     }
     copied.topic->plugin_path = path;
     if (pictures == PictureMemory::InFile) leave_pictures_in_file(*copied.topic, widened, lib.handle, path);
-    return {std::move(copied.topic), std::nullopt};
-}
-
-std::vector<std::string> list_plugin_files(const std::string &folder, std::optional<Rejection> &problem) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    std::error_code ec;
-    fs::file_status status = fs::status(folder, ec);
-    if (status.type() == fs::file_type::not_found) {
-        problem = Rejection{folder, "plugin folder does not exist", RejectionKind::folder};
-        return files;
-    }
-    if (ec || !fs::is_directory(status)) {
-        problem = Rejection{folder, ec ? "plugin folder cannot be read: " + ec.message() : "not a folder",
-                            RejectionKind::folder};
-        return files;
-    }
-    fs::directory_iterator it(folder, ec), end;
-    if (ec) {
-        problem = Rejection{folder, "plugin folder cannot be read: " + ec.message(), RejectionKind::folder};
-        return files;
-    }
-    for (; it != end; it.increment(ec)) {
-        if (ec) break;
-        const fs::path &p = it->path();
-        if (p.extension() == ".so") files.push_back(p.string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    return {std::move(copied.topic), {}};
 }
 
 } // namespace hs
