@@ -222,11 +222,11 @@ TEST_CASE("Validating passes a good plugin and names every problem of a bad one"
     e2e::Run bad = validate("truncated-picture.so");
     INFO(bad.out << bad.err);
     CHECK(bad.exit_code == 1);
-    CHECK_THAT(bad.out, Catch::Contains("truncated-picture.so: images[1] 'truncated': pixels cannot be decoded") &&
+    CHECK_THAT(bad.out, Catch::Contains("truncated-picture.so: refused (probe): images[1] 'truncated': pixels cannot be decoded") &&
                             Catch::Contains("truncated-picture.so: refused (1 problem(s))"));
 
     e2e::Run crash = validate("abort.so");
     INFO(crash.out << crash.err);
     CHECK(crash.exit_code == 1);
-    CHECK_THAT(crash.out, Catch::Contains("abort.so: quarantined: killed by SIGABRT during entry"));
+    CHECK_THAT(crash.out, Catch::Contains("abort.so: quarantined (probe): killed by SIGABRT during entry"));
 }

@@ -6,7 +6,8 @@
  *   TEST_RESERVED     fill a reserved slot, as a later minor version would
  *   TEST_RETURN_NULL  the entry point returns NULL
  *   TEST_EMPTY_IMAGE  carry a picture without bytes
- *   TEST_BEFORE_ENTRY a function the entry point calls first (faults.c: crashes, hangs...) */
+ *   TEST_BEFORE_ENTRY a function the entry point calls first (faults.c: crashes, hangs...)
+ *   TEST_SUMMARY_VAR  the summary, a variable rather than a literal */
 #include <helpstation/plugin.h>
 
 #ifndef TEST_ABI
@@ -14,6 +15,9 @@
 #endif
 #ifndef TEST_ID
 #define TEST_ID "raw-topic"
+#endif
+#ifndef TEST_SUMMARY_VAR /* a char array the plugin may change at run time (tests/hostile) */
+#define TEST_SUMMARY_VAR "A topic without the builder."
 #endif
 
 static const char *symptoms[] = {"It was written in C."};
@@ -38,7 +42,7 @@ static const struct newer {
 #else
     sizeof(hs_topic),
 #endif
-    TEST_ABI, TEST_ID, "Written in C", "1.0.0", "A topic without the builder.", "Testing", 0, 0,
+    TEST_ABI, TEST_ID, "Written in C", "1.0.0", TEST_SUMMARY_VAR, "Testing", 0, 0,
     symptoms, 1, "Because C is enough.", fixes, 1, 0, 0, TEST_IMAGES, 0,
 #ifdef TEST_RESERVED
     {(void *)symptoms}

@@ -105,13 +105,15 @@ void on_fault(int sig, siginfo_t *info, void *) {
 }
 
 // Landlock: read-only, to what loading a plugin needs. Returns what was not applied, or "".
-std::string restrict_files(const std::string &plugin) {
+std::string restrict_files(const std::string &plugin, int abi_cap) {
 #if defined(__SANITIZE_ADDRESS__)
     (void)plugin;
+    (void)abi_cap;
     return "Landlock (sanitizer build: ASan and LSan read /proc)";
 #else
     long abi = syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
     if (abi < 1) return std::string("Landlock (the kernel does not offer it: ") + std::strerror(errno) + ")";
+    if (abi_cap > 0 && abi > abi_cap) abi = abi_cap; // tests: the rules an older kernel applies
     const __u64 read_file = LANDLOCK_ACCESS_FS_READ_FILE;
     const __u64 read_dir = LANDLOCK_ACCESS_FS_READ_DIR;
     // Everything ABI 1 can refuse; ABI 2 adds REFER, ABI 3 TRUNCATE. Kernels with less get less,
@@ -126,8 +128,6 @@ std::string restrict_files(const std::string &plugin) {
 #ifdef LANDLOCK_ACCESS_FS_TRUNCATE
     if (abi >= 3) handled |= LANDLOCK_ACCESS_FS_TRUNCATE;
 #endif
-    if (const char *only = std::getenv("HELPSTATION_PROBE_LANDLOCK_ABI"); only && std::atoi(only) == 1)
-        abi = 1; // tests: the rules Debian 12's kernel can apply
     landlock_ruleset_attr attr{};
     attr.handled_access_fs = handled;
     int ruleset = static_cast<int>(syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0));
@@ -154,7 +154,7 @@ std::string restrict_files(const std::string &plugin) {
 
 } // namespace
 
-int confine(size_t memory_limit_mb, const void *stack_top, const std::string &plugin,
+int confine(size_t memory_limit_mb, const void *stack_top, const std::string &plugin, int landlock_abi_cap,
             std::vector<std::string> &not_applied) {
     close_inherited();
     int answer = fcntl(1, F_DUPFD_CLOEXEC, 3);
@@ -188,7 +188,7 @@ int confine(size_t memory_limit_mb, const void *stack_top, const std::string &pl
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         not_applied.push_back(std::string("PR_SET_NO_NEW_PRIVS (") + std::strerror(errno) + ")");
 
-    std::string landlock = restrict_files(plugin);
+    std::string landlock = restrict_files(plugin, landlock_abi_cap);
     if (!landlock.empty()) not_applied.push_back(landlock);
 
     rlimit stack{};

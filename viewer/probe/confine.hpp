@@ -29,8 +29,9 @@ namespace hs::probe {
 
 // Everything but the seccomp filter, which comes last (confine_calls): call it before the plugin
 // is opened. Returns the descriptor to answer on (-1 when that fails). `stack_top` is the address
-// of a local of main().
-int confine(size_t memory_limit_mb, const void *stack_top, const std::string &plugin,
+// of a local of main(). `landlock_abi_cap` > 0 applies only the rules of that Landlock ABI (tests
+// use 2: Debian 12's kernel 6.1).
+int confine(size_t memory_limit_mb, const void *stack_top, const std::string &plugin, int landlock_abi_cap,
             std::vector<std::string> &not_applied);
 
 // Installs the seccomp filter; from here on only the calls the probe and a well-behaved plugin

@@ -36,7 +36,7 @@ void write_all(int fd, const std::string &text) {
 }
 
 int usage() {
-    std::fputs("usage: helpstation-probe [--memory-limit-mb N] [--] PLUGIN.so\n", stderr);
+    std::fputs("usage: helpstation-probe [--memory-limit-mb N] [--landlock-abi N] [--] PLUGIN.so\n", stderr);
     return 2;
 }
 
@@ -44,6 +44,7 @@ int usage() {
 
 int main(int argc, char **argv) {
     size_t memory_mb = 1024;
+    int landlock_abi = 0;
     std::string plugin;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -52,6 +53,9 @@ int main(int argc, char **argv) {
             unsigned long long mb = std::strtoull(argv[++i], &end, 10);
             if (*end != '\0' || mb < 64) return usage();
             memory_mb = static_cast<size_t>(mb);
+        } else if (arg == "--landlock-abi" && i + 1 < argc) {
+            landlock_abi = std::atoi(argv[++i]);
+            if (landlock_abi < 1) return usage();
         } else if (arg == "--" && i + 1 == argc - 1) {
             plugin = argv[++i];
         } else if (plugin.empty() && !arg.empty() && arg[0] != '-') {
@@ -71,7 +75,7 @@ int main(int argc, char **argv) {
 
     int stack_top = 0;
     std::vector<std::string> not_applied;
-    const int answer = hs::probe::confine(memory_mb, &stack_top, plugin, not_applied);
+    const int answer = hs::probe::confine(memory_mb, &stack_top, plugin, landlock_abi, not_applied);
     if (answer < 0) return 2;
     hs::probe::report_faults_to(answer);
     hs::probe::confine_calls(answer, not_applied);
