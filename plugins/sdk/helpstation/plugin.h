@@ -6,8 +6,10 @@
  *   1. The plugin exports one C function, helpstation_plugin_entry(), returning a pointer to a
  *      constant hs_topic that stays valid while the library is loaded. It must not throw, and
  *      must not start threads or register atexit handlers.
- *   2. The viewer calls it once, checks abi_version and struct_size, validates every field,
- *      COPIES everything it needs, closes the library, and never calls the plugin again.
+ *   2. The viewer's probe (helpstation-probe, a confined process of its own: no network, no
+ *      files written, no processes started; see the README) calls it once, checks abi_version and
+ *      struct_size, validates every field, COPIES everything it needs and closes the library. The
+ *      kiosk receives the topic as data and never loads the plugin itself.
  *   3. Strings are NUL-terminated UTF-8 (the kiosk's fonts cover Latin scripts and common
  *      punctuation). Lists are (pointer, count) pairs. Optional strings may be NULL or "".
  *      Pictures are the bytes of a PNG or JPEG file embedded in the library: one file, one topic.
