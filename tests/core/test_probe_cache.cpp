@@ -1,6 +1,7 @@
 // The probe cache: passes are remembered across restarts (a new ProbeCache on the same folder is a
 // restart), any change to a file probes it again, and a broken cache only ever costs probes.
 #include "core/catalog.hpp"
+#include "core/picture_file.hpp"
 #include "core/probe_cache.hpp"
 #include "support/test_paths.hpp"
 
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace fs = std::filesystem;
 
@@ -32,9 +34,11 @@ struct Scratch {
     }
 
     // One start of the kiosk: a fresh cache object reading the same folder.
-    hs::Catalog start(const fs::path &cache_dir) const {
+    hs::Catalog start(const fs::path &cache_dir, const std::string &probe = test_paths::probe) const {
         hs::ProbeCache probe_cache(cache_dir.string());
-        hs::ProbeSetup setup{test_paths::probe, &probe_cache, {}};
+        hs::ProbeSetup setup;
+        setup.probe_exe = probe;
+        setup.cache = &probe_cache;
         setup.options.timeout_ms = 5000;
         return hs::load_catalog({plugins.string()}, setup);
     }
@@ -149,4 +153,54 @@ TEST_CASE("The default cache folder follows XDG", "[probe][cache]") {
     CHECK_THAT(hs::ProbeCache::default_dir(), Catch::EndsWith("/.cache/helpstation"));
     if (old) setenv("XDG_CACHE_HOME", saved.c_str(), 1);
     else unsetenv("XDG_CACHE_HOME");
+}
+
+TEST_CASE("A warm start builds every cached topic without running any plugin code", "[probe][cache]") {
+    Scratch s;
+    hs::Catalog first = s.start();
+    REQUIRE(first.topics.size() == 2);
+    // No probe can run at all now: what loads comes from the cache, as data.
+    hs::Catalog warm = s.start(s.cache, "/nonexistent/helpstation-probe");
+    CHECK(warm.checks.from_cache == 2);
+    REQUIRE(warm.topics.size() == 2);
+    const hs::Topic *t = warm.find("test-topic");
+    REQUIRE(t);
+    CHECK(t->step_count() == 6);
+    REQUIRE(t->images.size() == 1);
+    REQUIRE(t->images[0].file); // read from the plugin file when shown
+    std::string why;
+    auto bytes = hs::read_picture(t->images[0], why);
+    INFO(why);
+    REQUIRE(bytes);
+    CHECK(bytes->size() == t->images[0].file->bytes);
+    CHECK((*bytes)[1] == 'P'); // a PNG, read by its byte range
+}
+
+TEST_CASE("A cached topic that was tampered with is validated again and quarantined", "[probe][cache]") {
+    Scratch s;
+    REQUIRE(s.start().topics.size() == 2);
+    int tampered = 0;
+    for (const auto &f : fs::directory_iterator(s.cache / "topics")) {
+        std::string bytes;
+        {
+            std::ifstream in(f.path(), std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        bytes.resize(bytes.size() / 2); // cut in half
+        write(f.path(), bytes);
+        ++tampered;
+    }
+    REQUIRE(tampered == 2);
+    hs::Catalog c = s.start(s.cache, "/nonexistent/helpstation-probe");
+    CHECK(c.topics.empty());
+    REQUIRE(c.rejected.size() == 3);
+    int quarantined = 0;
+    for (const hs::Rejection &r : c.rejected) {
+        if (r.kind != hs::RejectionKind::quarantined) continue;
+        ++quarantined;
+        CHECK_THAT(r.reason, Catch::Contains("not a valid topic extraction") && Catch::Contains("(in the probe cache)"));
+        REQUIRE_FALSE(r.problems.empty());
+        CHECK(r.problems[0].stage == hs::CheckStage::validate);
+    }
+    CHECK(quarantined == 2);
 }
