@@ -348,3 +348,25 @@ TEST_CASE("hot plugins: a kiosk that exits while plugins are still being checked
     if (d["loading"] != true)
         WARN("the screenshot came after the plugins were checked: the exit race was not exercised");
 }
+
+TEST_CASE("hostile plugins: the running kiosk shows the good topic, stays up and maps no plugin", "[e2e][hostile]") {
+    support::ScratchDir dir("hs-hostile-kiosk");
+    const fs::path plugins = dir / "plugins", dump = dir / "ui.json";
+    fs::create_directory(plugins);
+    for (const auto &e : fs::directory_iterator(HOSTILE_PLUGIN_DIR))
+        if (e.path().extension() == ".so") fs::copy_file(e.path(), plugins / e.path().filename());
+    e2e::BackgroundViewer viewer(
+        {"--windowed", kSize, "--open", "home", "--plugins", plugins.string(), "--dump-ui", dump.string()});
+    json d = wait_dump(
+        dump, [](const json &d) { return d["screen"] == "home" && d["loading"] == false; }, 120);
+    INFO(d.dump() << "\n" << viewer.log());
+    REQUIRE(viewer.running());
+    CHECK(topic_version(d, "test-topic") == "1.2.3");
+    CHECK(target(d, "topic:test-topic"));
+    CHECK(target(d, "topic:hostile-write-tmp") == nullptr);
+    // What the kiosk process has mapped: its own libraries, never a plugin.
+    std::string maps = support::read_text("/proc/" + std::to_string(viewer.pid()) + "/maps");
+    REQUIRE_FALSE(maps.empty());
+    CHECK_THAT(maps, Catch::Contains("helpstation") && !Catch::Contains(plugins.string()));
+    CHECK(viewer.running());
+}
