@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include "pin.hpp"
+
 #include <algorithm>
 
 namespace hs {
@@ -57,10 +59,26 @@ std::optional<Millis> Session::next_deadline(Millis now) const {
     return std::min(reset_at, now + tick);
 }
 
-void Session::wrong_pin(Millis now) {
-    if (++wrong_pins_ < kMaxPinTries) return;
-    wrong_pins_ = 0;
-    pin_locked_until_ = now + kPinLockoutMs;
+Session::PinResult Session::try_pin(const std::string &pin, Millis now) {
+    if (admin_ != AdminState::Pin) return PinResult::wrong; // only from the keypad
+    if (config_.admin_pin_hash.empty()) return PinResult::no_pin;
+    if (pin_locked_for(now) > 0) return PinResult::locked_out;
+    if (verify_pin(config_.admin_pin_hash, pin)) {
+        wrong_pins_ = 0;
+        admin_ = AdminState::Menu;
+        return PinResult::opened;
+    }
+    if (++wrong_pins_ >= kMaxPinTries) {
+        wrong_pins_ = 0;
+        pin_locked_until_ = now + kPinLockoutMs;
+        return PinResult::locked_out;
+    }
+    return PinResult::wrong;
+}
+
+void Session::show_admin(AdminState page) {
+    bool open = admin_ == AdminState::Menu || admin_ == AdminState::Diagnostics || admin_ == AdminState::Outcomes;
+    if (open && page != AdminState::Locked && page != AdminState::Pin) admin_ = page;
 }
 
 void Session::cycle_text_size() { text_size_ = text_size_ >= 200 ? 100 : text_size_ + 50; }

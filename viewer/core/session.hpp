@@ -56,18 +56,22 @@ public:
     bool high_contrast() const { return high_contrast_; }
     void toggle_contrast() { high_contrast_ = !high_contrast_; }
 
-    // Admin: the corner hold opens the keypad; a right PIN opens the menu.
+    // Admin: the corner hold opens the keypad; only try_pin() with the right PIN opens the menu.
     AdminState admin() const { return admin_; }
     void open_admin_pin() { admin_ = AdminState::Pin; }
-    void open_admin(AdminState s) { admin_ = s; } // Menu, Diagnostics or Outcomes, after the PIN was checked
-    void lock_admin() { admin_ = AdminState::Locked; }
-    // Wrong PINs: after kMaxPinTries in a row the keypad refuses input for kPinLockoutMs, so a
-    // passer-by cannot try PINs one after the other. Returns the time left locked out (0: free).
+    // Wrong PINs: after kMaxPinTries in a row the keypad refuses every PIN, the right one too, for
+    // kPinLockoutMs, so a passer-by cannot try PINs one after the other.
     static constexpr int kMaxPinTries = 5;
     static constexpr Millis kPinLockoutMs = 60'000;
-    void wrong_pin(Millis now);
-    void right_pin() { wrong_pins_ = 0; }
+    enum class PinResult { opened, wrong, locked_out, no_pin };
+    // The one way into the admin menu, from the PIN keypad: checks `pin` against the configured
+    // hash (Argon2: a few hundred ms, on purpose) and counts wrong tries.
+    PinResult try_pin(const std::string &pin, Millis now);
     Millis pin_locked_for(Millis now) const { return std::max<Millis>(0, pin_locked_until_ - now); }
+    // Moves between the admin pages (Menu, Diagnostics, Outcomes) once try_pin() opened the menu;
+    // ignored while locked or at the keypad.
+    void show_admin(AdminState page);
+    void lock_admin() { admin_ = AdminState::Locked; }
 
     // Which topic title the attract screen shows now (cycles every attract_cycle_ms).
     size_t attract_index(Millis now, size_t count) const;

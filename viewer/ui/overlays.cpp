@@ -188,14 +188,14 @@ void keypad(const Context &ctx, ImVec2 screen) {
     if (touch_button(ctx, "pin-ok", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::check, "OK",
                      keys_on && !ui.pin_typed.empty())) {
         // Argon2 takes a few hundred ms here, on purpose; the UI waits that long once per try.
-        if (verify_pin(ctx.session.config().admin_pin_hash, ui.pin_typed)) {
-            spdlog::info("admin: PIN accepted");
-            ctx.session.right_pin();
-            ctx.session.open_admin(AdminState::Menu);
-        } else {
+        switch (ctx.session.try_pin(ui.pin_typed, ctx.now)) {
+        case Session::PinResult::opened: spdlog::info("admin: PIN accepted"); break;
+        case Session::PinResult::wrong:
             spdlog::warn("admin: wrong PIN");
-            ctx.session.wrong_pin(ctx.now);
             ui.pin_message = "Wrong PIN. Try again.";
+            break;
+        case Session::PinResult::locked_out: spdlog::warn("admin: wrong PIN; the keypad is locked"); break;
+        case Session::PinResult::no_pin: break;
         }
         ui.pin_typed.clear();
     }
@@ -219,12 +219,12 @@ void admin_menu(const Context &ctx, ImVec2 screen) {
         return hit;
     };
     if (item("admin-diagnostics", icon::chart, "Diagnostics", ButtonStyle::Secondary))
-        ctx.session.open_admin(AdminState::Diagnostics);
+        ctx.session.show_admin(AdminState::Diagnostics);
     if (item("admin-outcomes", icon::users, "Customer outcomes", ButtonStyle::Secondary)) {
         // Read once, as the screen opens: never a query per frame.
         if (ctx.host.read_outcomes) ui.outcomes = std::make_shared<analytics::ReportResult>(ctx.host.read_outcomes());
         else ui.outcomes.reset();
-        ctx.session.open_admin(AdminState::Outcomes);
+        ctx.session.show_admin(AdminState::Outcomes);
     }
     if (item("admin-reload", icon::reload, "Reload topics", ButtonStyle::Secondary)) {
         ui.reload_requested = true;
