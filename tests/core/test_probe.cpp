@@ -104,7 +104,6 @@ TEST_CASE("A passing probe answers with the whole topic as data", "[probe]") {
     REQUIRE(t.images[0].file); // left in the plugin file: the kiosk reads it from there
     CHECK(t.images[0].width == 300);
     CHECK(v.phase == "pictures"); // it got all the way
-    CHECK(v.seconds < 1.0);
 }
 
 TEST_CASE("A refused verdict keeps each problem on its own", "[probe]") {

@@ -461,7 +461,6 @@ TEST_CASE("kiosk journey: without lockdown Escape leaves the kiosk, so keys do r
     CHECK_THAT(j.run.err, !Catch::Contains("screenshot of"));
     REQUIRE(j.ui.is_object());
     CHECK(j.ui["text_scale"] == 1.0); // the press after the key never happened
-    CHECK(j.seconds < 10);
 }
 
 // ---- 5. Admin ----------------------------------------------------------------------------------

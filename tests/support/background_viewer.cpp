@@ -20,10 +20,7 @@ namespace e2e {
 
 BackgroundViewer::BackgroundViewer(const std::vector<std::string> &args) {
     ensure_display();
-    // As run_viewer (display.cpp): the viewer's probe cache belongs to the tests, not to whoever runs them.
-    setenv("XDG_CACHE_HOME", (std::string(test_paths::output) + "/xdg-cache").c_str(), 1);
-    // ... and so is its analytics database (a test that wants one names it in the config).
-    setenv("XDG_STATE_HOME", (std::string(test_paths::output) + "/xdg-state").c_str(), 1);
+    use_fresh_xdg_folders();
     char log_path[] = "/tmp/helpstation-bg-XXXXXX";
     int log_fd = mkstemp(log_path);
     if (log_fd < 0) throw std::runtime_error("cannot create a log file");

@@ -4,6 +4,7 @@
 
 #include <stb_image.h>
 
+#include <filesystem>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -81,12 +82,27 @@ std::string read_all(int fd) {
 
 } // namespace
 
+void use_fresh_xdg_folders() {
+    // The viewer's probe cache and analytics database belong to this test process, not to whoever
+    // runs the tests nor to the tests before it: a cache left by an earlier run would skip the
+    // probe. One fresh pair per test process (each test case is one), removed at its exit.
+    static std::string root;
+    if (!root.empty()) return;
+    std::string tmpl = std::string(test_paths::output) + "/xdg-XXXXXX";
+    std::filesystem::create_directories(test_paths::output);
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a scratch XDG folder");
+    root = tmpl;
+    setenv("XDG_CACHE_HOME", (root + "/cache").c_str(), 1);
+    setenv("XDG_STATE_HOME", (root + "/state").c_str(), 1);
+    std::atexit([] {
+        std::error_code ec;
+        std::filesystem::remove_all(root, ec);
+    });
+}
+
 Run run_viewer(const std::vector<std::string> &args, bool needs_display) {
     if (needs_display) ensure_display();
-    // The viewer's probe cache belongs to the tests, not to whoever runs them.
-    setenv("XDG_CACHE_HOME", (std::string(test_paths::output) + "/xdg-cache").c_str(), 1);
-    // ... and so is its analytics database (a test that wants one names it in the config).
-    setenv("XDG_STATE_HOME", (std::string(test_paths::output) + "/xdg-state").c_str(), 1);
+    use_fresh_xdg_folders();
     char err_path[] = "/tmp/helpstation-e2e-XXXXXX";
     int err_fd = mkstemp(err_path);
     int out[2];

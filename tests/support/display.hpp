@@ -17,6 +17,10 @@ struct Run {
 // Makes sure DISPLAY names an X server, starting the private Xvfb if there is none.
 void ensure_display();
 
+// Points XDG_CACHE_HOME and XDG_STATE_HOME at folders of this test process alone (made once,
+// removed at exit): every test starts with no probe cache and no analytics of another.
+void use_fresh_xdg_folders();
+
 // Runs the helpstation binary with `args` (each passed as one argument), on a display.
 Run run_viewer(const std::vector<std::string> &args, bool needs_display = true);
 
