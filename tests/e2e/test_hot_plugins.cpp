@@ -370,3 +370,55 @@ TEST_CASE("hostile plugins: the running kiosk shows the good topic, stays up and
     CHECK_THAT(maps, Catch::Contains("helpstation") && !Catch::Contains(plugins.string()));
     CHECK(viewer.running());
 }
+
+// ---- Lockdown against real X input -------------------------------------------------------------
+// Real key events (xdotool, through XTest, to the window under the pointer: no window manager
+// here, so the focus follows the pointer) and a real close request (WM_DELETE_WINDOW, as a window
+// manager sends for its close button or Alt+F4), sent to a running kiosk from outside.
+
+namespace {
+
+int shell(const std::string &command) {
+    int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The kiosk's window has been mapped and named.
+bool window_up() { return shell("xdotool search --name '^Help Station$' >/dev/null 2>&1") == 0; }
+
+} // namespace
+
+TEST_CASE("lockdown: real keys and a window manager's close request do not leave the kiosk", "[e2e][lockdown]") {
+    support::ScratchDir dir("hs-lockdown-x");
+    const fs::path dump = dir / "ui.json";
+    e2e::BackgroundViewer viewer({"--windowed", kSize, "--open", "home", "--lockdown", "true", "--plugins",
+                                  test_paths::good_plugins, "--dump-ui", dump.string()});
+    json d = wait_dump(dump, [](const json &d) { return d["screen"] == "home" && d["loading"] == false; }, 60);
+    INFO(d.dump() << "\n" << viewer.log());
+    REQUIRE(support::wait_until([] { return window_up(); }, 30, 50));
+    REQUIRE(shell("xdotool mousemove 300 300") == 0);
+    for (const char *keys : {"Escape", "alt+F4", "ctrl+q", "ctrl+w", "ctrl+alt+BackSpace"})
+        CHECK(shell(std::string("xdotool key ") + keys) == 0);
+    CHECK(shell(std::string("/usr/bin/python3 ") + TEST_WM_CLOSE + " 'Help Station'") == 0);
+    std::this_thread::sleep_for(std::chrono::seconds(2)); // what would have closed it has had its frames
+    CHECK(viewer.running());
+    // Still answering: a real click on the topic's card opens it.
+    const json *card = target(d, "topic:test-topic");
+    REQUIRE(card);
+    const std::string at = middle(*card);
+    CHECK(shell("xdotool mousemove " + at + " click 1") == 0);
+    d = wait_dump(dump, [](const json &d) { return d["screen"] == "topic"; }, 30);
+    CHECK(d["screen"] == "topic");
+    CHECK(viewer.running());
+}
+
+TEST_CASE("lockdown off: the same close request does reach the kiosk and ends it", "[e2e][lockdown]") {
+    e2e::BackgroundViewer viewer(
+        {"--windowed", kSize, "--open", "home", "--lockdown", "false", "--plugins", test_paths::good_plugins});
+    REQUIRE(support::wait_until([] { return window_up(); }, 60, 50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(shell(std::string("/usr/bin/python3 ") + TEST_WM_CLOSE + " 'Help Station'") == 0);
+    CHECK(support::wait_until([&] { return !viewer.running(); }, 30, 50));
+    REQUIRE(viewer.status());
+    CHECK(WIFEXITED(*viewer.status()));
+}
