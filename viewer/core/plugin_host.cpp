@@ -145,7 +145,16 @@ void PluginHost::scan_folders(const std::vector<std::string> &folders) {
         size_t end = std::min(todo.size(), start + setup_.batch);
         std::vector<std::string> chunk(todo.begin() + start, todo.begin() + end);
         CheckCounts counts;
-        std::vector<PluginCheck> checked = check_plugins(chunk, setup_.probe, &counts);
+        ProbeSetup probe = setup_.probe;
+        probe.options.cancel = &stop_; // stopping (the kiosk exits) does not wait for a hung probe
+        std::vector<PluginCheck> checked = check_plugins(chunk, probe, &counts);
+        if (stop_) {
+            size_t cut = 0;
+            for (const PluginCheck &c : checked)
+                if (!c.topic && c.problems.size() == 1 && c.problems[0].kind == RejectionKind::unchecked) ++cut;
+            spdlog::info("plugin checks stopped with the viewer: {} cut short", cut);
+            break;
+        }
         counts_.probed += counts.probed;
         counts_.from_cache += counts.from_cache;
         for (size_t i = 0; i < chunk.size(); ++i) {

@@ -39,6 +39,8 @@ constexpr size_t kMaxStderr = 16 * 1024;
 
 // How often to look for a child's exit when the kernel offers no pidfd to wait on.
 constexpr int kExitPollMs = 5;
+// How often to look at ProbeOptions::cancel while children run.
+constexpr int kCancelPollMs = 50;
 
 unsigned usable_cores() {
     cpu_set_t set;
@@ -283,6 +285,18 @@ std::vector<ProbeVerdict> probe_plugins(const std::string &probe_exe, const std:
     std::vector<Child> running;
     size_t next = 0;
     while (next < plugins.size() || !running.empty()) {
+        if (options.cancel && options.cancel->load()) {
+            for (Child &c : running) {
+                kill(-c.pid, SIGKILL);
+                while (waitpid(c.pid, nullptr, 0) < 0 && errno == EINTR) {
+                }
+                for (int fd : {c.out, c.err, c.pidfd})
+                    if (fd >= 0) close(fd);
+                verdicts[c.index] = not_run("not checked: the viewer stopped first");
+            }
+            for (; next < plugins.size(); ++next) verdicts[next] = not_run("not checked: the viewer stopped first");
+            break;
+        }
         while (running.size() < parallel && next < plugins.size()) {
             Child c;
             c.index = next++;
@@ -306,6 +320,7 @@ std::vector<ProbeVerdict> probe_plugins(const std::string &probe_exe, const std:
         auto until = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count() + 1;
         int timeout = static_cast<int>(std::max<long long>(0, until));
         if (need_tick) timeout = std::min(timeout, kExitPollMs);
+        if (options.cancel) timeout = std::min(timeout, kCancelPollMs);
         if (poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR) {
             // Should not happen; do not spin: fall back to ticking.
             std::this_thread::sleep_for(std::chrono::milliseconds(kExitPollMs));

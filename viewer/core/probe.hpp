@@ -6,6 +6,7 @@
 // at the time limit, and turns whatever happened into one verdict.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct ProbeOptions {
     int decode_timeout_ms = 30000;
     size_t memory_limit_mb = 1024;    // the child's address space (RLIMIT_AS): a huge allocation fails there
     unsigned max_parallel = 0;        // children at once; 0: one per core this process may use
+    // Set by another thread to stop early (the kiosk is exiting): running children are killed and
+    // every plugin not yet judged comes back not_run. Checked at least every kCancelPollMs.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 struct ProbeVerdict {
