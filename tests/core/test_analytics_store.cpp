@@ -4,6 +4,7 @@
 #include "core/analytics/schema.hpp"
 #include "core/analytics/store.hpp"
 #include "support/test_paths.hpp"
+#include "support/as_nobody.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -193,34 +194,13 @@ TEST_CASE("Store: a read-only folder turns analytics off with the reason", "[ana
     fs::permissions(dir + "/ro", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
                                      fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
     // Root writes anywhere: the store then runs in a child as the unprivileged "nobody".
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
-        std::string state;
-        {
-            Store store(at(dir + "/ro/analytics.db"));
-            store.add(event(EventKind::TopicOpened, kNow));
-            store.flush();
-            state = settled_state(store);
-        }
-        (void)!write(fds[1], state.data(), state.size());
-        _exit(0);
-    }
-    close(fds[1]);
-    std::string state;
-    char buf[512];
-    ssize_t n;
-    while ((n = read(fds[0], buf, sizeof buf)) > 0) state.append(buf, static_cast<size_t>(n));
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    std::string state = support::as_nobody([&] {
+        Store store(at(dir + "/ro/analytics.db"));
+        store.add(event(EventKind::TopicOpened, kNow));
+        store.flush();
+        return settled_state(store);
+    });
     fs::permissions(dir + "/ro", fs::perms::owner_all);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
     INFO(state);
     CHECK_THAT(state, Catch::StartsWith("off: cannot create or open " + dir + "/ro/analytics.db"));
     CHECK_FALSE(fs::exists(dir + "/ro/analytics.db"));

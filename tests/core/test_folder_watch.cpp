@@ -2,12 +2,12 @@
 // each file operation returns, but the tests still wait (up to 1 s) for them to be readable; the
 // debounce itself is decided by the explicit kiosk times passed in, never by sleeping.
 #include "core/folder_watch.hpp"
+#include "support/as_nobody.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
 
-#include <grp.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -447,30 +447,7 @@ TEST_CASE("A folder without read permission is a problem, for root and for an or
         seen += "changed " + std::to_string(changed_folders(w, 1300).size()) + "\n";
         return seen;
     };
-    std::string seen;
-    if (geteuid() != 0) {
-        seen = scenario();
-    } else {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        pid_t pid = fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            close(fds[0]);
-            if (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(3);
-            std::string out = scenario();
-            _exit(write(fds[1], out.data(), out.size()) == static_cast<ssize_t>(out.size()) ? 0 : 4);
-        }
-        close(fds[1]);
-        char buf[1024];
-        ssize_t n;
-        while ((n = read(fds[0], buf, sizeof buf)) > 0) seen.append(buf, static_cast<size_t>(n));
-        close(fds[0]);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        REQUIRE(WIFEXITED(status));
-        REQUIRE(WEXITSTATUS(status) == 0);
-    }
+    std::string seen = support::as_nobody(scenario);
     CHECK(seen == "problem : cannot be watched for plugin changes: permission denied\n"
                   "periodic yes\nperiodic no\nchanged 1\n");
 }

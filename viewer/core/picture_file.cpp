@@ -8,7 +8,6 @@
 #include <cstring>
 
 namespace hs {
-namespace {
 
 bool read_exactly(int fd, std::uint64_t offset, unsigned char *out, size_t n) {
     while (n > 0) {
@@ -25,8 +24,6 @@ bool read_exactly(int fd, std::uint64_t offset, unsigned char *out, size_t n) {
 std::int64_t mtime_ns(const struct stat &st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
-
-} // namespace
 
 std::shared_ptr<const std::vector<unsigned char>> read_picture(const Image &image, std::string &why) {
     if (image.encoded) return image.encoded;

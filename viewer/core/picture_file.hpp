@@ -8,11 +8,19 @@
 
 #include "content.hpp"
 
+#include <sys/stat.h>
+
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace hs {
+
+// Reads exactly `n` bytes at `offset` of `fd`; false when the file is shorter or cannot be read.
+bool read_exactly(int fd, std::uint64_t offset, unsigned char *out, size_t n);
+// A file's modification time in nanoseconds, as PictureFile keeps it.
+std::int64_t mtime_ns(const struct stat &st);
 
 // The encoded bytes of `image`: the copy in memory, or read from its plugin file. Null with
 // `why` set when the file cannot be read or is no longer the one that was loaded.

@@ -43,22 +43,6 @@ int collect_segments(dl_phdr_info *info, size_t, void *data) {
     return 1;
 }
 
-bool read_exactly(int fd, std::uint64_t offset, unsigned char *out, size_t n) {
-    while (n > 0) {
-        ssize_t got = pread(fd, out, n, static_cast<off_t>(offset));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        out += got;
-        offset += static_cast<std::uint64_t>(got);
-        n -= static_cast<size_t>(got);
-    }
-    return true;
-}
-
-std::int64_t mtime_ns(const struct stat &st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-}
-
 // For each picture of `topic` (copied from `raw` while the library `handle` of `path` is still
 // open): when its bytes lie in the file as they are in memory, replace the copy by a PictureFile.
 // Pictures that cannot be found in the file (built at run time, say) keep their copy.
