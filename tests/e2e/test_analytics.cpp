@@ -266,8 +266,25 @@ TEST_CASE("analytics: the admin outcomes screen shows a scripted day, landscape 
     CHECK(scrolled.run.exit_code == 0);
     CHECK(scrolled.ui["screen"] == "admin-outcomes");
     REQUIRE(fs::exists(scrolled.shot));
-    // The screen's numbers come from the same report that `helpstation report` prints.
+    // The screen's numbers are the report's: each topic row drawn (from --dump-ui) holds the very
+    // numbers `helpstation report` prints for that topic, cell by cell.
     json j = json::parse(report({"--db", db, "--format", "json"}));
     CHECK(j["sessions"] == x.sessions);
     CHECK(j["top_topics_this_week"][0]["sessions"] == j["topics"][0]["sessions"]);
+    Played shown = play("outcomes-rows", config, to_admin_outcomes(), "1920x1080");
+    REQUIRE(shown.ui["outcome_rows"].is_array());
+    int matched = 0;
+    for (const json &t : j["topics"]) {
+        std::vector<std::string> numbers;
+        for (const char *k : {"sessions", "fixed", "not_fixed", "ask_team", "abandoned", "no_fix_tried"})
+            numbers.push_back(std::to_string(t[k].get<long long>()));
+        for (const json &row : shown.ui["outcome_rows"]) {
+            if (row.size() != 7) continue;
+            std::vector<std::string> cells = row.get<std::vector<std::string>>();
+            if (std::vector<std::string>(cells.begin() + 1, cells.end()) == numbers) ++matched;
+        }
+    }
+    INFO(shown.ui["outcome_rows"].dump());
+    CHECK(matched >= 1);
+    CHECK(matched == static_cast<int>(j["top_topics_this_week"].size()));
 }

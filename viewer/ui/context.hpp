@@ -37,8 +37,10 @@ struct UiState {
     // The admin keypad.
     std::string pin_typed;
     std::string pin_message;
-    // The admin outcomes screen's report, read when the screen opened.
+    // The admin outcomes screen's report, read when the screen opened, and the table rows it drew
+    // in the last frame (what --dump-ui reports as the screen's numbers).
     std::shared_ptr<const analytics::ReportResult> outcomes;
+    std::vector<std::vector<std::string>> outcome_rows;
     // Requests to the host.
     bool exit_requested = false;
     bool reload_requested = false;

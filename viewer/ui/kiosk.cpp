@@ -265,6 +265,8 @@ std::string Kiosk::describe_json() const {
     for (const SearchHit &h : ui_.search.last_results())
         results.push_back({{"topic", h.topic}, {"where", h.where}, {"route", h.route}, {"score", h.score}});
     j["search"] = {{"query", ui_.search.query()}, {"results", results}, {"nothing_found", ui_.search.nothing_found()}};
+    // The admin outcomes screen: the table rows as drawn, cell by cell.
+    if (session_.admin() == AdminState::Outcomes) j["outcome_rows"] = ui_.outcome_rows;
     return j.dump();
 }
 

@@ -57,6 +57,7 @@ struct Table {
         h += 2 * pad;
         dl->AddLine(ImVec2(x, at.y + h), ImVec2(x + width, at.y + h), t.color.border, t.px(1));
         ImGui::Dummy(ImVec2(width, h));
+        ctx.ui.outcome_rows.push_back(cells);
         return h;
     }
 
@@ -227,6 +228,7 @@ void draw_outcomes(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     float bar = begin_admin_page(ctx, screen, "admin-outcomes", "Customer outcomes");
+    ctx.ui.outcome_rows.clear();
 
     ImGui::SetCursorPos(ImVec2(0, bar));
     ImGui::BeginChild("outcomes-body", ImVec2(screen.x, screen.y - bar), false, ImGuiWindowFlags_NoBackground);
