@@ -30,10 +30,10 @@ HELPSTATION_TOPIC(t) {
      .intro("Two SIMs with one number confuse activation. Removing the inactive one with your number "
             "clears the conflict.")
      .step("Open Settings and tap Cellular (called Mobile Service in some countries).", "cellular-two-lines")
-     .step("Look for a SIM marked Inactive that shows the same phone number as your active line.",
+     .step("Find a SIM marked Inactive with the same phone number as your active line.",
            "cellular-two-lines")
-     .caution("Remove a SIM only if it has the same number as your active line. A travel eSIM or a "
-              "second number is not the problem: keep it. Not sure? Ask a team member.")
+     .caution("Only a SIM with your active line's number is the problem. Keep a travel eSIM or a "
+              "second number. Not sure? Ask a team member.")
      .step("If that inactive SIM is a physical card, push a SIM tool into the small hole in the SIM "
            "tray and take the card out.", "sim-tray")
      .note("No SIM tool? A team member can lend you one.")
