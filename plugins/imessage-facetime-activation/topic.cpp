@@ -76,8 +76,8 @@ HELPSTATION_TOPIC(t) {
      .intro("Some customers got activation working by signing out of their Apple Account and signing "
             "back in by hand. You need your Apple Account password for this.")
      .step("Go to Settings > [your name], scroll down and tap Sign Out.", "sign-out")
-     .caution("Until you sign back in, your iCloud data, such as iCloud Photos, iCloud Drive files and "
-              "Wallet cards, leaves this iPhone. It stays in iCloud.")
+     .caution("Until you sign back in, iCloud Photos and iCloud Drive files leave this iPhone (they stay "
+              "in iCloud), and the cards in Wallet are removed.")
      .step("Enter your Apple Account password and tap Turn Off. This turns off Find My.",
            "sign-out-password")
      .note("Don't know the password? Stop here and ask a team member: you need it to sign back in.")
@@ -116,6 +116,6 @@ HELPSTATION_TOPIC(t) {
           "It can take up to 24 hours. Keep the iPhone connected and check that everything in "
           "\"Check the network, date & time and SMS\" is in place.");
     t.faq("Will updating to iOS 26.0.1 help?",
-          "Not on its own, for everyone: some people still had the problem after iOS 26.0.1. Install "
-          "the latest iOS update from Settings > General > Software Update, then try the fixes here.");
+          "Maybe not: some people still had the problem after iOS 26.0.1. Install the latest iOS "
+          "update from Settings > General > Software Update, then try the fixes here.");
 }
