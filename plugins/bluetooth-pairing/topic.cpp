@@ -11,7 +11,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("bluetooth-pairing")
      .title("A Bluetooth accessory won't pair")
-     .version("1.0.0")
+     .version("1.1.0")
      .summary("Headphones, a speaker or a car won't show up, won't pair, or won't reconnect.")
      .category("Connections")
      .applies_to("iPhone with iOS 26")
@@ -45,8 +45,8 @@ HELPSTATION_TOPIC(t) {
      .note("Every accessory does this differently. Its manual, or the maker's website, shows how.")
      .step("On your iPhone, keep Settings > Bluetooth open and wait for the accessory's name to "
            "appear under Other Devices.", "bt-other-devices")
-     .note("Pairing mode often ends after a minute or two. If the name doesn't appear, put the "
-           "accessory in pairing mode again.")
+     .note("Pairing mode often ends after a minute or two. No name yet? Put the accessory in "
+           "pairing mode again.")
      .step("Tap the accessory's name.", "bt-other-devices")
      .step("If your iPhone asks, tap Pair, or enter the code from the accessory's manual.",
            "bt-pair-request")
@@ -59,7 +59,8 @@ HELPSTATION_TOPIC(t) {
            "Devices.", "bt-info")
      .step("Tap Forget This Device.", "bt-forget")
      .step("Tap Forget Device to confirm.", "bt-forget-confirm")
-     .note("You can pair it again whenever you like, so nothing is lost.")
+     .note("Forgetting AirPods removes them from every device signed in to your Apple Account: "
+           "you pair them again on each. Other accessories just pair again here.")
      .step("Put the accessory in pairing mode and pair it again, as in \"Put the accessory in "
            "pairing mode\".", "acc-pairing")
      .note("Some accessories also keep their own list of phones. The manual explains how to clear "
@@ -80,13 +81,14 @@ HELPSTATION_TOPIC(t) {
             "on the iPhone.")
      .step("Go to Settings > General > Software Update. If an update is offered, install it.",
            "software-update")
-     .note("Connect to Wi-Fi and keep the iPhone charging during the update. If the accessory has "
-           "its own app, check that app for an update to the accessory too.")
-     .step("Still no luck? Go to Settings > General > Transfer or Reset iPhone, tap Reset, then tap "
-           "Reset Network Settings.", "reset-network")
-     .caution("This removes saved Wi-Fi networks and their passwords, VPN settings and cellular "
-              "settings, and you may need to pair other Bluetooth accessories again. Your photos, "
-              "apps and messages are not erased. Have your Wi-Fi password ready.")
+     .note("Keep the iPhone on Wi-Fi and charging. An accessory with its own app may have an update "
+           "in that app too.")
+     .step("Still no luck? Go to Settings > General > Transfer or Reset iPhone and tap Reset.",
+           "reset-network")
+     .step("Tap Reset Network Settings.", "reset-network")
+     .caution("This removes saved Wi-Fi networks and passwords, VPN and cellular settings, and you may "
+              "need to pair accessories again. Photos, apps and messages stay. Have your Wi-Fi "
+              "password ready.")
      .step("Enter your passcode, then tap Reset Network Settings to confirm. The iPhone restarts.",
            "reset-network-confirm")
      .step("Join your Wi-Fi network again, then pair the accessory as in \"Put the accessory in "

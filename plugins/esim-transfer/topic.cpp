@@ -6,14 +6,15 @@
 // https://nextnews.com.au/how-to/how-to-activate-esim-on-iphone
 // https://www.mobigyaan.com/transfer-esim-between-apple-iphone-ios-16
 // Apple's step lists are not in the stored copies we could search, so screen names rest on
-// secondary sources for iOS 16-18 (not iOS 26).
+// secondary sources for iOS 16-18 (not iOS 26): button names were checked for iOS 16 to 18, and iOS 26
+// may word them slightly differently (an editors' note, kept here rather than shown to customers).
 // Full log: docs/topic-sources.md. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
     t.id("esim-transfer")
      .title("Move your eSIM to a new iPhone")
-     .version("1.0.0")
+     .version("1.1.0")
      .summary("Bring your phone number from your old iPhone to the new one, with no SIM card.")
      .category("Setup & transfer")
      .applies_to("iPhone with iOS 26")
@@ -34,17 +35,17 @@ HELPSTATION_TOPIC(t) {
 
     t.fix("Transfer it while setting up the new iPhone")
      .intro("The easiest moment: the new iPhone offers to bring your number across during setup.")
-     .step("Charge both iPhones and put them side by side. Turn on Bluetooth on both and unlock "
-           "the old iPhone.", "two-iphones")
-     .note("Button names were checked for iOS 16 to 18. iOS 26 may word them slightly differently.")
+     .step("Charge both iPhones and put them side by side.", "two-iphones")
+     .step("Turn on Bluetooth on both iPhones: go to Settings > Bluetooth.", "bluetooth")
+     .step("Unlock the old iPhone.", "two-iphones")
      .step("Turn on the new iPhone and follow the setup screens. When you reach Set Up Cellular, "
            "tap Transfer From Nearby iPhone.", "transfer-options")
      .note("If the screen lists your phone number instead, tap the number and continue.")
      .step("On the old iPhone, confirm the transfer: tap Transfer, or type the code shown on the "
            "new iPhone if it asks for one.", "old-iphone-confirm")
+     .note("Some carriers then open a web page on the new iPhone to finish. Follow the steps on it.")
      .step("Keep both iPhones close together until the new one says Cellular Setup Complete.",
            "setup-complete")
-     .note("Some carriers open a web page to finish. Follow the steps on it.")
      .caution("From now on, the eSIM on the old iPhone no longer works. Don't erase the old iPhone "
               "until calls work on the new one.")
      .outcome("Make a test call from the new iPhone. If it goes through, your number has moved.");
@@ -73,26 +74,27 @@ HELPSTATION_TOPIC(t) {
      .step("Sign in to your Apple Account on both iPhones. Your name shows at the top of Settings "
            "when you are signed in.", "apple-account")
      .step("Unlock the old iPhone and keep it right next to the new one.", "two-iphones")
-     .step("Restart both iPhones, then start again from Settings > Cellular > Add eSIM on the new one.",
-           "restart")
+     .step("Restart both iPhones.", "restart")
      .note("To restart, go to Settings > General > Shut Down and drag the slider. When the screen "
            "is dark, hold the side button until the Apple logo appears.")
+     .step("On the new iPhone, start again from Settings > Cellular > Add eSIM.", "add-esim")
      .outcome("Still no Transfer From Nearby iPhone? Your carrier may not offer it for your plan. "
               "Try the next fix.");
 
     t.fix("Get the eSIM from your carrier")
      .intro("When Quick Transfer isn't possible, your carrier can put your number on the new iPhone "
-            "itself, in one of these ways.")
-     .step("Contact your carrier in its app, on its website, in a store or by phone, and ask for an "
-           "eSIM for your new iPhone. Many carrier apps can set it up for you.", "carrier-app")
-     .note("They may ask you to prove the number is yours, so have your ID or account details ready.")
+            "itself, in one of these ways. Once the eSIM is active on the new iPhone, the line on the "
+            "old iPhone stops working.")
+     .step("Ask your carrier for an eSIM for your new iPhone: in its app, on its website, in a store "
+           "or by phone.", "carrier-app")
+     .note("Many carrier apps set it up for you. Have your ID or account details ready: they may "
+           "check the number is yours.")
      .step("If they give you a QR code, go to Settings > Cellular > Add eSIM on the new iPhone and "
            "tap Use QR Code.", "qr-option")
      .step("Point the camera at the QR code and follow the steps on the screen.", "scan-qr")
      .note("If it asks for a confirmation code, enter the one your carrier gave you.")
      .step("If your carrier sets the eSIM up from its side, a notification says Carrier Cellular "
            "Plan Ready to Be Installed. Tap it and follow the steps.", "plan-ready")
-     .caution("Once the eSIM is active on the new iPhone, the line on the old iPhone stops working.")
      .outcome("Make a test call from the new iPhone. If it goes through, your number has moved.");
 
     t.faq("Will my old iPhone still work after the transfer?",

@@ -1,11 +1,16 @@
 // Topic: iMessage and FaceTime won't activate (iPhone, iOS 26).
-// Facts from Apple's guidance for iOS 26 activation problems; the wording is ours.
+// Facts from the seed article (shared/seed/imessage-facetime-ios26.txt), checked 2026-12-05 against:
+// https://www.idropnews.com/how-to/imessage-not-activating-in-ios-26-heres-the-fix/253673 (quotes Apple)
+// https://support.apple.com/lt-lt/119859 (Apple's activation page, Lithuanian, English labels)
+// https://pcglance.com/imessage-wont-activate-ios-26/ (quotes Apple; iOS 26 paths under Settings > Apps)
+// Full log, claim by claim, with what is still unverified: docs/topic-sources.md.
+// Menu paths use the iOS 18+ form (Settings > Apps > Messages) everywhere. The wording is ours.
 #include <helpstation/topic.hpp>
 
 HELPSTATION_TOPIC(t) {
     t.id("imessage-facetime-activation")
      .title("iMessage and FaceTime won't activate")
-     .version("1.0.0")
+     .version("1.1.0")
      .summary("Texts go out from your email, bubbles turn green, or FaceTime won't connect.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")
@@ -22,19 +27,25 @@ HELPSTATION_TOPIC(t) {
               "FaceTime back on most iPhones. When they don't, the number needs a closer look.");
 
     t.fix("Remove the inactive SIM")
-     .intro("Two SIMs with one number confuse activation. Removing the one you no longer use "
+     .intro("Two SIMs with one number confuse activation. Removing the inactive one with your number "
             "clears the conflict.")
      .step("Open Settings and tap Cellular (called Mobile Service in some countries).", "cellular-two-lines")
-     .step("In the list of SIMs, find the one marked Inactive. That is the one to remove.", "cellular-two-lines")
-     .note("Both lines may show the same phone number. Go by the Inactive label.")
-     .step("If the inactive SIM is a physical card, push a SIM tool into the small hole in the SIM "
+     .step("Find a SIM marked Inactive with the same phone number as your active line.",
+           "cellular-two-lines")
+     .caution("Only a SIM with your active line's number is the problem. Keep a travel eSIM or a "
+              "second number. Not sure? Ask a team member.")
+     .step("If that inactive SIM is a physical card, push a SIM tool into the small hole in the SIM "
            "tray and take the card out.", "sim-tray")
      .note("No SIM tool? A team member can lend you one.")
-     .step("If the inactive SIM is an eSIM, tap it, then tap Delete eSIM.", "delete-esim")
-     .caution("Delete only the line marked Inactive. A deleted eSIM has to be set up again by your carrier.")
-     .step("Go to Settings > Apps > Messages > Send & Receive and tap your phone number so it is "
-           "ticked. This turns iMessage back on for it.", "send-receive")
-     .outcome("Your number should now appear once under Send & Receive, with a tick.");
+     .step("If that inactive SIM is an eSIM, tap it, then tap Delete eSIM.", "delete-esim")
+     .caution("Delete only the inactive eSIM with your active line's number. A deleted eSIM has to be "
+              "set up again by your carrier.")
+     .step("Go to Settings > Apps > Messages > Send & Receive. Under \"You can be reached by iMessage "
+           "at\", tap your phone number so it has a tick.", "send-receive")
+     .step("Under \"Start New Conversations From\", tap your phone number so it has a tick.",
+           "send-receive-start")
+     .note("This is what makes your messages go out from your number instead of your email.")
+     .outcome("Your number now appears once, with a tick, and new messages go out from it.");
 
     t.fix("Turn iMessage and FaceTime off and on again")
      .intro("Switching both off, restarting and switching them on again makes the iPhone register "
@@ -44,8 +55,8 @@ HELPSTATION_TOPIC(t) {
      .step("Restart your iPhone.", "restart")
      .note("Go to Settings > General > Shut Down and drag the slider. When the screen is dark, "
            "hold the side button until the Apple logo appears.")
-     .step("Go back to Settings > Messages and turn on iMessage.", "waiting-activation")
-     .step("Go back to Settings > FaceTime and turn on FaceTime.", "facetime-switch")
+     .step("Go back to Settings > Apps > Messages and turn on iMessage.", "waiting-activation")
+     .step("Go back to Settings > Apps > FaceTime and turn on FaceTime.", "facetime-on")
      .note("Give it a few minutes. A spinning gear means the iPhone is still confirming your number.")
      .outcome("Wait a few minutes, then send a message to another iPhone: a blue bubble means it worked.");
 
@@ -57,41 +68,54 @@ HELPSTATION_TOPIC(t) {
      .note("A wrong date or time on the iPhone makes activation fail.")
      .step("Make sure your plan lets you send SMS texts to international numbers.")
      .note("Not sure? Your carrier, or a team member, can check your plan with you.")
-     .step("If the iPhone asks to send an activation SMS to Apple, allow it.", "waiting-activation")
-     .note("Your carrier may charge for this message like any other international SMS.");
+     .step("If a message says your carrier may charge for the SMS used to activate FaceTime and "
+           "iMessage, tap Turn On.", "activation-sms")
+     .note("Your carrier may charge for this text like any other international SMS.");
 
-    t.fix("Sign out of your Apple ID and back in")
-     .intro("Some customers got activation working by signing out of their Apple ID and signing "
-            "back in by hand.")
-     .step("Go to Settings > [your name] and tap Sign Out.", "sign-out")
-     .caution("Make sure you know your Apple ID password before you sign out.")
-     .step("Choose Sign Out But Don't Erase, turn off Find My, and keep all of your data on the iPhone.",
+    t.fix("Sign out of your Apple Account and back in")
+     .intro("Some customers got activation working by signing out of their Apple Account and signing "
+            "back in by hand. You need your Apple Account password for this.")
+     .step("Go to Settings > [your name], scroll down and tap Sign Out.", "sign-out")
+     .caution("Until you sign back in, iCloud Photos and iCloud Drive files leave this iPhone (they stay "
+              "in iCloud), and the cards in Wallet are removed.")
+     .step("Enter your Apple Account password and tap Turn Off. This turns off Find My.",
+           "sign-out-password")
+     .note("Don't know the password? Stop here and ask a team member: you need it to sign back in.")
+     .step("Turn on the switch for each kind of data you want to keep a copy of on this iPhone.",
            "sign-out-keep-data")
-     .note("Turning off Find My asks for your Apple ID password.")
-     .step("Tap Confirm and Sign Out.", "sign-out-keep-data")
-     .step("Restart the iPhone: go to Settings > General > Shut Down, then turn it back on.", "restart")
-     .step("Open Settings, tap the Apple ID banner at the top, and choose Sign in Manually.",
-           "sign-in-manually")
-     .step("Enter your Apple ID email and password, then follow the prompts.", "sign-in-manually")
-     .step("Go to Settings > Messages and turn on iMessage, then go to Settings > FaceTime and turn "
-           "on FaceTime.", "waiting-activation");
+     .step("Tap Sign Out at the top right.", "sign-out-keep-data")
+     .step("Tap Sign Out again to confirm.", "sign-out-confirm")
+     .step("Restart your iPhone.", "restart")
+     .note("Go to Settings > General > Shut Down and drag the slider. When the screen is dark, "
+           "hold the side button until the Apple logo appears.")
+     .step("Open Settings and tap Apple Account at the top.", "sign-in-manually")
+     .step("Tap Sign in Manually.", "sign-in-manually")
+     .step("Enter your Apple Account email and password, then follow the prompts.", "sign-in-manually")
+     .step("Go to Settings > Apps > Messages and turn on iMessage.", "waiting-activation")
+     .step("Go to Settings > Apps > FaceTime and turn on FaceTime.", "facetime-on");
 
     t.fix("Activate online")
-     .intro("Apple also lets you activate iMessage and FaceTime from a web page.")
-     .step("Visit apple.co/IMFT-mac and tap Get Started.", "online-activation")
-     .step("Sign in with your Apple ID and enter your phone number.", "online-activation")
-     .step("When the page confirms your number, go to Settings > Messages and turn on iMessage, "
-           "then go to Settings > FaceTime and turn on FaceTime.", "waiting-activation");
+     .intro("Apple also lets you activate iMessage and FaceTime from a web page. You sign in there "
+            "with your Apple Account, so ask a team member to open the page with you.")
+     .step("With a team member, open Safari and go to apple.co/IMFT-mac.", "online-activation")
+     .note("Team member: check that the page is on apple.com before the customer signs in.")
+     .step("Tap Get Started.", "online-activation")
+     .step("Sign in with your Apple Account.", "online-activation-sign-in")
+     .step("Enter your phone number.", "online-activation-sign-in")
+     .step("When the page confirms your number, go to Settings > Apps > Messages and turn on iMessage.",
+           "waiting-activation")
+     .step("Go to Settings > Apps > FaceTime and turn on FaceTime.", "facetime-on");
 
     t.faq("Why do my messages go out from my email instead of my phone number?",
-          "Your phone number isn't activated for iMessage yet. Open Settings > Messages > Send & "
-          "Receive and tap your number so it has a tick.");
+          "New conversations start from the address ticked under Start New Conversations From. Open "
+          "Settings > Apps > Messages > Send & Receive and tap your number there. If your number isn't "
+          "listed, it isn't activated yet: try the fixes above.");
     t.faq("Can I still use FaceTime Audio if video calls fail?",
           "Often, yes. Some people find that FaceTime Audio calls go through even while video calls don't.");
     t.faq("How long does activation take?",
           "It can take up to 24 hours. Keep the iPhone connected and check that everything in "
           "\"Check the network, date & time and SMS\" is in place.");
     t.faq("Will updating to iOS 26.0.1 help?",
-          "Yes. Apple's iOS 26.0.1 update improves stability and connections. Install it from "
-          "Settings > General > Software Update.");
+          "Maybe not: some people still had the problem after iOS 26.0.1. Install the latest iOS "
+          "update from Settings > General > Software Update, then try the fixes here.");
 }

@@ -10,7 +10,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("iphone-storage-full")
      .title("iPhone storage is full")
-     .version("1.0.0")
+     .version("1.1.0")
      .summary("\"Storage Almost Full\" keeps popping up, and photos, apps or updates won't fit.")
      .category("Storage & battery")
      .applies_to("iPhone with iOS 26")
@@ -35,9 +35,8 @@ HELPSTATION_TOPIC(t) {
            "space is used and by what.", "storage-overview")
      .note("The bar and the list can take a minute to appear.")
      .step("Under Recommendations, find Offload Unused Apps and tap Enable.", "offload-unused")
-     .note("From now on the iPhone offloads apps you haven't used for a while whenever storage runs "
-           "low. Not in the list? It may already be on. You can turn it off in Settings > Apps > "
-           "App Store.")
+     .note("The iPhone then offloads apps you haven't used for a while when storage runs low. Not "
+           "listed? It may already be on (Settings > Apps > App Store).")
      .step("Look at the list of apps below. The largest are at the top, counting everything each "
            "app has saved. Tap one you rarely use.", "storage-apps")
      .step("Tap Offload App, then tap Offload App again to confirm.", "offload-app")
@@ -45,17 +44,17 @@ HELPSTATION_TOPIC(t) {
               "doubt, choose Offload App.")
      .step("The app's icon stays on the Home Screen, with a small cloud before its name. Tap it "
            "whenever you want the app back.", "offloaded-icon")
-     .note("The app downloads again from the App Store, so it needs an internet connection and the "
-           "app must still be available there.");
+     .note("It downloads again from the App Store: that needs internet, and the app must still be "
+           "in the store.");
 
     t.fix("Clean up old messages and attachments")
      .intro("Years of messages, with the photos and videos people sent you, can take many gigabytes.")
      .step("Go to Settings > Apps > Messages, scroll down to Message History and tap Keep Messages.",
            "messages-history")
-     .step("Choose 1 Year or 30 Days, then tap Delete to confirm.", "keep-messages")
-     .caution("This permanently deletes every message and attachment older than the time you "
-              "choose. If Messages in iCloud is on, they are also deleted on your other Apple "
-              "devices. Save any photos you want to keep first.")
+     .step("Choose 1 Year or 30 Days.", "keep-messages")
+     .caution("The next tap permanently deletes every message and attachment older than that, also on "
+              "your other Apple devices if Messages in iCloud is on. Save photos you want first.")
+     .step("Tap Delete to confirm.", "keep-messages")
      .step("To remove big attachments only, go to Settings > General > iPhone Storage, tap Messages, "
            "then tap Videos or Photos.", "message-attachments")
      .note("If iPhone Storage suggests Review Large Attachments, tap it to see the biggest files first.")
@@ -65,8 +64,8 @@ HELPSTATION_TOPIC(t) {
     t.fix("Make room from Photos")
      .intro("iCloud Photos can keep the full-size originals in iCloud and leave smaller copies on "
             "the iPhone. Photos you deleted also keep using space for a while.")
-     .step("Go to Settings, tap your name at the top, tap iCloud, then tap Photos. Turn on Sync this "
-           "iPhone.", "icloud-photos")
+     .step("Go to Settings > [your name] > iCloud and tap Photos.", "icloud-photos")
+     .step("Turn on Sync this iPhone.", "icloud-photos")
      .note("Your iCloud plan needs room for your whole library. The free plan has 5 GB, so a large "
            "library may need a bigger plan. The first upload works best on Wi-Fi and can take hours.")
      .step("On the same screen, tap Optimize iPhone Storage so it has a tick.", "optimize-storage")
@@ -87,8 +86,9 @@ HELPSTATION_TOPIC(t) {
      .step("Go to Settings > Apps > Safari and tap Clear History and Website Data. Choose All History, "
            "then tap Clear History.", "safari-clear")
      .note("This signs you out of websites. Your saved passwords are kept.")
-     .step("Go to Settings > General > iPhone Storage and tap Music. Swipe left on an artist or album "
-           "you don't need on the phone and tap Delete.", "media-downloads")
+     .step("Go to Settings > General > iPhone Storage and tap Music.", "media-downloads")
+     .step("Swipe left on an artist or album you don't need on the phone, then tap Delete.",
+           "media-downloads")
      .note("Podcasts and TV work much the same way. Deleting a download only removes the copy on "
            "your iPhone.")
      .step("Video and music streaming apps keep their downloads inside the app. Open the app's "

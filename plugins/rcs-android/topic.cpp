@@ -10,7 +10,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("rcs-android")
      .title("RCS chats won't turn on (Android)")
-     .version("1.0.0")
+     .version("1.1.0")
      .summary("RCS is stuck on \"Setting up\" or \"Disconnected\", and chats go out as plain texts.")
      .category("Messages & calls")
      .applies_to("Android 12 or later with a recent version of Google Messages")
@@ -69,21 +69,23 @@ HELPSTATION_TOPIC(t) {
      .step("Open the Play Store, search for Google Messages and tap Update.", "store-messages")
      .note("If you see Open instead of Update, the app is already up to date.")
      .step("Search for Carrier Services and tap Update.", "store-carrier")
-     .step("Restart the phone: press and hold the power button (on some phones, power and volume up "
-           "together), then tap Restart.", "android-restart")
+     .step("Open the power menu: swipe down from the top of the screen twice and tap the power icon.",
+           "android-restart")
+     .note("Or press and hold power and volume up together (Pixel), or the side key and volume down "
+           "together (Samsung).")
+     .step("Tap Restart.", "android-restart")
      .outcome("Open Google Messages > Messages settings > RCS chats and check the status again.");
 
     t.fix("Clear the storage of Carrier Services")
-     .intro("Clearing Carrier Services makes it set RCS up again from scratch. Menu names are from "
-            "Google Pixel; other phones use similar ones.")
+     .intro("Clearing Carrier Services makes it set RCS up again from scratch. It doesn't delete your "
+            "messages. Menu names are from Google Pixel; other phones use similar ones.")
      .step("Open Settings, tap Apps, then See all apps, and tap Carrier Services.", "carrier-app")
      .note("Carrier Services is a system app. On some phones, such as Samsung, you first choose to "
            "show system apps in the list's filter or menu.")
      .step("Tap Storage & cache (on some phones just Storage).", "carrier-storage")
      .step("Tap Clear storage (on some phones Clear data) and confirm.", "carrier-clear")
-     .caution("Clear storage only for Carrier Services. Don't clear the storage of Google Messages: "
-              "it isn't needed here and can remove your settings and chat history.")
-     .note("Clearing Carrier Services doesn't delete your messages.")
+     .caution("Clear storage only for Carrier Services. Don't clear Google Messages: that isn't "
+              "needed here and can remove your settings and chat history.")
      .step("Restart the phone, then check Messages settings > RCS chats again. Reconnecting can "
            "take a few minutes.", "rcs-status");
 

@@ -37,7 +37,7 @@ HELPSTATION_TOPIC(t) {
      .intro("Removing the old pairing lets the iPhone and the headphones start from scratch.")
      .step("Open Settings and tap Bluetooth.", "open-settings")
      .step("Tap the i button next to your headphones, then tap Forget This Device.")
-     .caution("Forgetting removes them from every device signed in with your Apple ID.") // warning for the step above
+     .caution("Forgetting removes them from every device signed in with your Apple Account.") // warning for the step above
      .step("Restart your iPhone.", "restart")
      .step("Put your headphones in pairing mode, then tap their name under Other Devices.")
      .outcome("Your headphones are listed as Connected.");

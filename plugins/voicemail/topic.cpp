@@ -11,7 +11,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("voicemail")
      .title("Voicemail is not set up or not working")
-     .version("1.0.0")
+     .version("1.0.1")
      .summary("Callers can't leave a message, or your voicemails don't show up.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")
@@ -24,16 +24,16 @@ HELPSTATION_TOPIC(t) {
      .why("Your mailbox is kept by your carrier, and a new number or plan needs it set up once, "
           "with a password and a greeting. The message list in the Phone app, called Visual "
           "Voicemail, works only if your carrier supports it on your plan. Call forwarding can send "
-          "unanswered calls elsewhere, and old carrier settings or a forgotten password stop the "
-          "iPhone from fetching your messages.")
+          "your calls to another number instead, and old carrier settings or a forgotten password "
+          "stop the iPhone from fetching your messages.")
      .closing("If voicemail still won't work, the mailbox itself may need your carrier's attention. "
               "A team member can help you contact them.");
 
     t.fix("Set up your voicemail")
      .intro("A new number or a new plan usually needs its mailbox set up once.")
      .step("Open the Phone app and tap Voicemail at the bottom right.", "voicemail-tab")
-     .note("No Voicemail tab? Your Phone app uses the newer Unified view of iOS 26. On the Calls "
-           "screen, tap the menu button at the top right and choose Classic.")
+     .note("No Voicemail tab? Your Phone app uses the Unified view. On Calls, tap the menu button "
+           "at the top right and choose Classic. To switch back, choose Unified there.")
      .step("Tap Set Up Now.", "set-up-now")
      .note("Only see Call Voicemail? Your carrier doesn't offer Visual Voicemail on your plan. Use "
            "the next fix.")
@@ -57,13 +57,15 @@ HELPSTATION_TOPIC(t) {
      .outcome("Ask someone to call you and leave a message, then touch and hold 1 to listen to it.");
 
     t.fix("Turn off call forwarding")
-     .intro("With call forwarding on, calls you don't answer go to another number instead of your "
-            "voicemail.")
+     .intro("With Call Forwarding on in Settings, every call goes straight to another number: your "
+            "iPhone doesn't ring and callers never reach your voicemail.")
      .step("Open Settings, scroll down and tap Apps, then tap Phone.", "settings-apps-phone")
      .step("Tap Call Forwarding.", "phone-call-forwarding")
      .note("No Call Forwarding here? Some carriers set forwarding with a code or in their own app. "
            "Ask your carrier to check that nothing is forwarded on your line.")
      .step("Turn off Call Forwarding.", "call-forwarding-off")
+     .note("Only unanswered calls go elsewhere? That forwarding is set with your carrier, often by a "
+           "code, not here. Ask your carrier to turn it off.")
      .outcome("Let a call to your number ring out: the caller should now reach your voicemail.");
 
     t.fix("Restart and update carrier settings")

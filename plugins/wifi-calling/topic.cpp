@@ -12,7 +12,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("wifi-calling")
      .title("Wi-Fi Calling is not available")
-     .version("1.0.0")
+     .version("1.0.1")
      .summary("Calls drop indoors, or the Wi-Fi Calling switch is missing or grey.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")
@@ -51,6 +51,8 @@ HELPSTATION_TOPIC(t) {
      .intro("Many carriers won't switch Wi-Fi Calling on until they know where to send emergency "
             "services if you call them over Wi-Fi.")
      .step("Go to Settings > Cellular > Wi-Fi Calling.", "emergency-address")
+     .note("Not there? With some carriers and iOS versions it is in Settings > Apps > Phone > "
+           "Wi-Fi Calling instead.")
      .step("Tap Update Emergency Address.", "emergency-address")
      .step("Fill in your carrier's form with the address where you use the iPhone most, then save it.",
            "emergency-form")
@@ -70,14 +72,14 @@ HELPSTATION_TOPIC(t) {
      .step("Go to Settings > General > Software Update and install any update shown.",
            "software-update")
      .note("Keep the iPhone on Wi-Fi and charging while it updates. It restarts by itself.")
-     .outcome("Check Settings > Cellular > Wi-Fi Calling again.");
+     .outcome("Check Wi-Fi Calling again, in Settings > Cellular or Settings > Apps > Phone.");
 
     t.fix("Try a different Wi-Fi network")
      .intro("Not every Wi-Fi network lets Wi-Fi Calling through. Trying another one shows whether the "
             "network is the problem.")
      .step("Go to Settings > Wi-Fi and join another network you trust.", "wifi-networks")
-     .step("Go to Settings > Cellular > Wi-Fi Calling and turn Wi-Fi Calling on This iPhone off, then "
-           "on again.", "wifi-calling-switch")
+     .step("Go to Wi-Fi Calling in Settings > Cellular (or Settings > Apps > Phone) and turn Wi-Fi "
+           "Calling on This iPhone off, then on again.", "wifi-calling-switch")
      .step("Open Control Center and look for Wi-Fi after your carrier's name.", "control-center")
      .outcome("If Wi-Fi Calling works here but not on your usual network, that network is blocking "
               "it. Whoever runs that network, or its internet provider, can check it.");
@@ -85,15 +87,15 @@ HELPSTATION_TOPIC(t) {
     t.fix("Reset network settings")
      .intro("A last resort: it clears every network setting on the iPhone so they start fresh.")
      .step("Go to Settings > General > Transfer or Reset iPhone.", "general-reset")
-     .caution("This forgets every saved Wi-Fi network and its password, and your VPN and cellular "
-              "settings. Make sure you know your Wi-Fi password first.")
+     .caution("This forgets every saved Wi-Fi network and its password, your VPN and cellular "
+              "settings, and may unpair Bluetooth accessories. Know your Wi-Fi password first.")
      .step("Tap Reset, then Reset Network Settings.", "reset-menu")
      .caution("Don't tap Erase All Content and Settings: it wipes everything on the iPhone.")
      .step("Enter your passcode if asked, then tap Reset Network Settings to confirm.", "reset-confirm")
      .note("The iPhone restarts.")
      .step("Go to Settings > Wi-Fi and join your network again with its password.", "wifi-networks")
-     .step("Go to Settings > Cellular > Wi-Fi Calling and turn on Wi-Fi Calling on This iPhone.",
-           "wifi-calling-switch")
+     .step("Go to Wi-Fi Calling in Settings > Cellular (or Settings > Apps > Phone) and turn on "
+           "Wi-Fi Calling on This iPhone.", "wifi-calling-switch")
      .outcome("Open Control Center and look for Wi-Fi after your carrier's name.");
 
     t.faq("Does Wi-Fi Calling cost extra?",

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -104,7 +105,7 @@ TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]"
     const hs::Topic *t = c.find("imessage-facetime-activation");
     REQUIRE(t);
     REQUIRE(t->fixes.size() == 5);
-    const size_t steps[] = {5, 5, 4, 7, 3};
+    const size_t steps[] = {6, 5, 4, 11, 6}; // one action a step (issue 17)
     for (size_t i = 0; i < 5; ++i) CHECK(t->fixes[i].steps.size() == steps[i]);
     CHECK(t->faq.size() >= 4);
     CHECK(t->images.size() >= 6);
@@ -114,10 +115,49 @@ TEST_CASE("The bundled iMessage/FaceTime topic is complete", "[loader][content]"
         for (const hs::Step &s : fix.steps) has_picture = has_picture || !s.image.empty();
         CHECK(has_picture);
     }
-    // Menu paths exactly as the article gives them.
+    // Menu paths in the iOS 26 form, the article's where it gives that form.
     CHECK_THAT(t->symptoms[3], Catch::Contains("Settings > Apps > Messages > Send & Receive"));
     CHECK_THAT(t->fixes[2].steps[1].text, Catch::Contains("Settings > General > Date & Time"));
-    CHECK_THAT(t->fixes[3].steps[3].text, Catch::Contains("Settings > General > Shut Down"));
+    CHECK_THAT(t->fixes[3].steps[5].note, Catch::Contains("Settings > General > Shut Down"));
+}
+
+TEST_CASE("The bundled iMessage/FaceTime topic says what a store can stand behind", "[loader][content]") {
+    // Issue 17: the fact check of the seed topic. Every text a customer reads, in one list.
+    hs::Catalog c = hs::load_catalog({test_paths::bundled_plugins}, test_probe());
+    const hs::Topic *t = c.find("imessage-facetime-activation");
+    REQUIRE(t);
+    std::vector<std::string> texts = {t->title, t->summary, t->why, t->closing};
+    for (const std::string &s : t->symptoms) texts.push_back(s);
+    for (const hs::Fix &f : t->fixes) {
+        texts.insert(texts.end(), {f.title, f.intro, f.outcome});
+        for (const hs::Step &s : f.steps) texts.insert(texts.end(), {s.text, s.note, s.caution});
+    }
+    for (const hs::Faq &q : t->faq) texts.insert(texts.end(), {q.question, q.answer});
+    for (const std::string &s : texts) {
+        INFO(s);
+        // One form of app settings (iOS 18 and later), and the account's current name.
+        CHECK_THAT(s, !Catch::Contains("Settings > Messages") && !Catch::Contains("Settings > FaceTime"));
+        CHECK_THAT(s, !Catch::Contains("Apple ID"));
+        // The sign-out labels of the article that iOS does not show.
+        CHECK_THAT(s, !Catch::Contains("Don't Erase") && !Catch::Contains("Confirm and Sign Out"));
+    }
+    // Only a SIM with the same number goes, and a team member is there when in doubt.
+    const hs::Step &inactive = t->fixes[0].steps[1];
+    CHECK_THAT(inactive.text, Catch::Contains("same phone number"));
+    CHECK_THAT(inactive.caution, Catch::Contains("team member"));
+    CHECK_THAT(t->fixes[0].steps[3].caution, Catch::Contains("number"));
+    // The sender is chosen under Start New Conversations From.
+    CHECK_THAT(t->fixes[0].steps[5].text, Catch::Contains("Start New Conversations From"));
+    // Signing out: the iCloud data caution comes before the first tap.
+    CHECK_THAT(t->fixes[3].steps[0].caution, Catch::Contains("iCloud"));
+    // The update FAQ promises nothing.
+    const hs::Faq &update = t->faq.back();
+    CHECK_THAT(update.question, Catch::Contains("26.0.1"));
+    CHECK_THAT(update.answer, !Catch::StartsWith("Yes"));
+    CHECK_THAT(update.answer, Catch::Contains("latest"));
+    // Online activation: a team member opens the page with the customer and checks it.
+    CHECK_THAT(t->fixes[4].intro, Catch::Contains("team member"));
+    CHECK_THAT(t->fixes[4].steps[0].note, Catch::Contains("apple.com"));
 }
 
 TEST_CASE("A picture is checked by its header at load, and decoded only when shown", "[loader]") {

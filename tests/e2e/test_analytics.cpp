@@ -23,7 +23,7 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const std::string kTopic = "imessage-facetime-activation"; // fixes of 5 and 5 steps first
+const std::string kTopic = "imessage-facetime-activation"; // fixes of 6 and 5 steps first
 const std::string kPin = "2468";
 
 std::string out_dir() {
@@ -135,7 +135,7 @@ TEST_CASE("analytics: replayed journeys write the expected rows and the report c
 
     // 1. Fix 1 does not help, fix 2 does; Done goes Home and ends the session.
     Played fixed = play("fixed-by-fix-2", config,
-                        "tap 960 700   # the attract screen\n" + press("topic:" + kTopic) + press("fix:1") + swipes(4) +
+                        "tap 960 700   # the attract screen\n" + press("topic:" + kTopic) + press("fix:1") + swipes(5) +
                             press("answer-no") + swipes(4) + press("answer-yes") + press("done"));
     INFO(fixed.run.err);
     REQUIRE(fixed.run.exit_code == 0);
@@ -143,7 +143,7 @@ TEST_CASE("analytics: replayed journeys write the expected rows and the report c
     CHECK(fixed.ui["analytics"] == "on");
     std::vector<std::string> expected = {"session_start - 0 0 -", "topic_opened " + kTopic + " 0 0 -",
                                          "fix_started " + kTopic + " 1 0 -"};
-    for (int s = 1; s <= 5; ++s) expected.push_back("step_reached " + kTopic + " 1 " + std::to_string(s) + " -");
+    for (int s = 1; s <= 6; ++s) expected.push_back("step_reached " + kTopic + " 1 " + std::to_string(s) + " -");
     expected.push_back("fix_started " + kTopic + " 2 0 -");
     for (int s = 1; s <= 5; ++s) expected.push_back("step_reached " + kTopic + " 2 " + std::to_string(s) + " -");
     expected.push_back("outcome " + kTopic + " 2 0 fixed");

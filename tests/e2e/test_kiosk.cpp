@@ -272,7 +272,7 @@ void check_customer_screens(const std::string &size, const std::string &tag, boo
     check_target_rules(s);
 
     Setup last = base;
-    last.open = kTopic + "/fix/1/step/5"; // the last step: "Did this fix it?" and its two answers
+    last.open = kTopic + "/fix/1/step/6"; // the last step: "Did this fix it?" and its two answers
     last.extra.insert(last.extra.end(), {"--text-size", "200"});
     Journey l = play(tag + "-targets-last-step-200", "", last);
     CHECK(l.ui["screen"] == "step");
@@ -327,7 +327,7 @@ TEST_CASE("kiosk journey: attract, home, topic, fix 1 does not help, fix 2 does"
 
     std::string script = "# the attract screen is one big button\n"
                          "tap 960 700\n" +
-                         press("topic:" + kTopic) + press("fix:1") + swipes_left(4) +
+                         press("topic:" + kTopic) + press("fix:1") + swipes_left(5) +
                          "press answer-no   # fix 1 did not help: on to fix 2\n" + swipes_left(4) +
                          "tap " + middle_of(*yes) + "   # answer-yes, where the previous run found it\n";
     Journey j = play("j1-fix-2-works", script);
@@ -341,7 +341,7 @@ TEST_CASE("kiosk journey: attract, home, topic, fix 1 does not help, fix 2 does"
     CHECK(j.ui["route"] == kTopic + "/fix/2/fixed");
     CHECK(has_target(j.ui, "done"));
     // The way there, from the log: every step of fix 1 by swiping, then fix 2 from its start.
-    for (const char *route : {"home", "/fix/1/step/1", "/fix/1/step/5", "/fix/2/step/1", "/fix/2/step/5"}) {
+    for (const char *route : {"home", "/fix/1/step/1", "/fix/1/step/6", "/fix/2/step/1", "/fix/2/step/5"}) {
         std::string r = std::string(route) == "home" ? "home" : kTopic + route;
         CHECK_THAT(j.run.err, Catch::Contains("screen: " + r + "\n"));
     }

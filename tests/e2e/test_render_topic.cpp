@@ -47,7 +47,7 @@ std::vector<fs::path> shots(const fs::path &dir, const std::string &orientation)
 
 TEST_CASE("render-topic writes every screen of a topic in both orientations and a contact sheet each", "[e2e][render]") {
     size_t expected = expected_screens(kTopic);
-    CHECK(expected >= 1 + 24 + 1 + 2);
+    CHECK(expected >= 1 + 32 + 1 + 2);
     fs::path out = fs::path(test_paths::output) / "render-topic";
     fs::remove_all(out);
 

@@ -134,8 +134,8 @@ TEST_CASE("Tapping through a fix that does not help, then one that does", "[ui][
     REQUIRE(k.tap("fix:1"));
     CHECK(k.nav.route() == kTopic + "/fix/1/step/1");
     CHECK_FALSE(k.target("answer-yes")); // the question waits for the last step
-    for (int i = 0; i < 4; ++i) REQUIRE(k.tap("step-next"));
-    CHECK(k.nav.route() == kTopic + "/fix/1/step/5");
+    for (int i = 0; i < 5; ++i) REQUIRE(k.tap("step-next"));
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/6");
     CHECK_FALSE(k.target("step-next"));
     REQUIRE(k.tap("answer-no"));
     CHECK(k.nav.route() == kTopic + "/fix/2/step/1");
@@ -151,7 +151,7 @@ TEST_CASE("Tapping through a fix that does not help, then one that does", "[ui][
 
 TEST_CASE("Saying No after the last fix leads to a team member", "[ui][taps]") {
     Kiosk k(1080, 1920);
-    k.nav.open_route(kTopic + "/fix/5/step/3");
+    k.nav.open_route(kTopic + "/fix/5/step/6");
     REQUIRE(k.tap("answer-no"));
     CHECK(k.nav.route() == kTopic + "/ask-team");
     REQUIRE(k.tap("faq"));
@@ -258,7 +258,7 @@ TEST_CASE("A search run is handed to analytics once, when the customer picks a r
 
 TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
     const std::string routes[] = {"home", kTopic, kTopic + "/faq", kTopic + "/faq/1", kTopic + "/fix/1/step/1",
-                                  kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/5", kTopic + "/fix/5/step/3",
+                                  kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/6", kTopic + "/fix/5/step/6",
                                   kTopic + "/fix/1/fixed", kTopic + "/ask-team", "search", "ask-team"};
     for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
         Kiosk k(size.first, size.second);
