@@ -44,7 +44,15 @@ debs=("$DEBS"/helpstation_*.deb "$DEBS"/helpstation-kiosk_*.deb "$DEBS"/helpstat
 BASE_PACKAGES="systemd-sysv udev dbus libpam-systemd linux-image-amd64 initramfs-tools kmod e2fsprogs"
 deps=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Depends; echo; done | tr ',' '\n' |
   sed -e 's/|.*//' -e 's/(.*)//' -e 's/[[:space:]]//g' | grep -v '^helpstation' | grep . | sort -u | tr '\n' ' ')
-key=$( { cat "$0"; echo "$BASE_PACKAGES"; echo "$deps"; } | sha256sum | cut -c1-16)
+# The base layer is exactly what this mmdebstrap call makes: its arguments are the cache key.
+# Only Debian's archive (deb.debian.org: bookworm, -updates, -security), never the host's sources.
+base_args=(--variant=apt --mode=root --aptopt='APT::Install-Recommends "false"'
+  --include="$(echo $BASE_PACKAGES $deps | tr ' ' ',')"
+  --customize-hook='echo kiosk > "$1/etc/hostname"'
+  --customize-hook='printf "LABEL=kiosk-root / ext4 errors=remount-ro 0 1\n" > "$1/etc/fstab"'
+  --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb'
+  bookworm)
+key=$(printf '%s\n' "${base_args[@]}" | sha256sum | cut -c1-16)
 base="$CACHE/base-$key.tar"
 mkdir -p "$CACHE"
 if [ -f "$base" ]; then
@@ -53,13 +61,8 @@ else
   log "base layer (mmdebstrap bookworm, not cached yet: $base)"
   t=$(now)
   tmp="$CACHE/.building-$key-$$.tar" # mmdebstrap picks the format from the name's ending
-  # Only Debian's archive (deb.debian.org: bookworm, -updates, -security), never the host's sources.
-  mmdebstrap --variant=apt --mode=root --aptopt='APT::Install-Recommends "false"' \
-    --include="$(echo $BASE_PACKAGES $deps | tr ' ' ',')" \
-    --customize-hook='echo kiosk > "$1/etc/hostname"' \
-    --customize-hook='printf "LABEL=kiosk-root / ext4 errors=remount-ro 0 1\n" > "$1/etc/fstab"' \
-    --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*_Packages' \
-    bookworm "$tmp" >&2
+  trap 'rm -f "$tmp"' EXIT
+  mmdebstrap "${base_args[@]}" "$tmp" >&2
   mv "$tmp" "$base"
   log "base layer built in $(( $(now) - t )) s"
   # Keep the three newest bases, drop the rest.
@@ -75,7 +78,9 @@ tar -C "$root" --numeric-owner --xattrs -xpf "$base"
 mkdir -p "$root/tmp/helpstation-debs"
 cp "${debs[@]}" "$root/tmp/helpstation-debs/"
 log "production layer: installing ${#debs[@]} project packages"
-chroot "$root" sh -c 'dpkg -i /tmp/helpstation-debs/*.deb' >&2
+# The README's command (apt install ./....deb); every dependency is in the base already, so apt
+# needs no network here.
+chroot "$root" sh -c 'apt-get install -y -q --no-install-recommends /tmp/helpstation-debs/*.deb' >&2
 rm -rf "$root/tmp/helpstation-debs"
 # Anything missing (a Depends the base lacks) fails here rather than at boot.
 chroot "$root" dpkg --audit >&2

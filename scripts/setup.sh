@@ -27,6 +27,7 @@ PACKAGES=(
   fonts-noto-core fonts-font-awesome              # typography and icons
   catch2 xvfb xauth                               # tests and the virtual display
   dpkg-dev file                                   # cpack -G DEB: dpkg-shlibdeps, ELF detection
+  qemu-system-x86 mmdebstrap e2fsprogs python3    # the kiosk image booted in a VM (tests/vm, label vm)
 )
 
 log() { printf '\n== %s\n' "$*"; }
