@@ -350,7 +350,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--touch-exe", required=True)
-    ap.add_argument("--keep-screens", help="also write the attract and home screendumps here")
+    ap.add_argument("--keep-screens", help="write the attract, home and topic screendumps here (default: --work)")
     args = ap.parse_args()
     work = os.path.abspath(args.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -391,7 +391,8 @@ def main():
                    check=True, env=env, stdin=subprocess.DEVNULL)
     timings["kiosk image (scripts/kiosk-image.sh)"] = time.monotonic() - t
 
-    keep = args.keep_screens
+    keep = args.keep_screens or work  # the screendumps of attract, home and a topic, as PNGs
+    os.makedirs(keep, exist_ok=True)
     vm = Vm(image, work, "boot1")
     try:
         # 3. Power on -> attract.
@@ -480,7 +481,7 @@ def main():
         took = wait_screen(vm, screens, "out-of-order", 400, "viewer without GL -> out-of-order screen",
                            keep=os.path.join(work, "out-of-order.png"))
         timings["viewer failing at start -> out-of-order screen"] = took and time.monotonic() - t
-        rc, out = guest(vm, "journalctl -b -u helpstation-kiosk.service --no-pager -o cat | grep 'out-of-order' | tail -1")
+        rc, out = guest(vm, "journalctl -b -t helpstation-kiosk --no-pager -o cat | grep 'stopped for good' | tail -1")
         if "stopped for good" not in out:
             fail(f"out-of-order: the journal does not say why: {out!r}")
         else:
