@@ -531,6 +531,20 @@ def main():
     try:
         took = wait_screen(vm, screens, "attract", 900, "boot after the power cut -> attract")
         timings["boot after power cut -> attract"] = took
+        # The maintainer scripts: postinst run again changes nothing; purge removes the account.
+        if not vm.shell.connect(300):
+            raise RuntimeError("the harness shell on ttyS1 never answered (second boot)")
+        rc, before = guest(vm, "getent passwd kiosk; id -nG kiosk")
+        rc, again = guest(vm, "/var/lib/dpkg/info/helpstation-kiosk.postinst configure && "
+                              "/var/lib/dpkg/info/helpstation-kiosk.postinst configure && getent passwd kiosk; id -nG kiosk")
+        if rc != 0 or again != before:
+            fail(f"postinst run twice: exit {rc}, account before {before!r}, after {again!r}")
+        rc, out = guest(vm, "apt-get purge -y -q helpstation-kiosk >/dev/null 2>&1; echo purge=$?; "
+                            "getent passwd kiosk || echo no-account; test -e /var/lib/helpstation-kiosk || echo no-home; "
+                            "systemctl is-enabled helpstation-kiosk.service 2>&1 || true", timeout=300)
+        say("purge: " + out.replace("\n", " | "))
+        if "purge=0" not in out or "no-account" not in out or "no-home" not in out:
+            fail(f"apt purge helpstation-kiosk: {out}")
     finally:
         vm.stop()
 
