@@ -40,6 +40,7 @@ endfunction()
 find_deb(viewer_deb helpstation)
 find_deb(topic_deb "helpstation-topic-${TOPIC}")
 find_deb(sdk_deb helpstation-sdk)
+find_deb(kiosk_deb helpstation-kiosk)
 
 function(expect_in deb)
   run("dpkg-deb -c ${deb}" dpkg-deb -c "${deb}")
@@ -55,6 +56,33 @@ expect_in("${viewer_deb}"
   " \\./usr/share/doc/helpstation/helpstation\\.example\\.toml\n")
 expect_in("${topic_deb}" " \\./usr/lib/[^\n]*helpstation/plugins/${TOPIC}\\.so\n")
 expect_in("${sdk_deb}" " \\./usr/include/helpstation/plugin\\.h\n" "/cmake/HelpStation/HelpStationConfig\\.cmake\n")
+
+expect_in("${kiosk_deb}"
+  " \\./usr/lib/systemd/system/helpstation-kiosk\\.service\n"
+  " \\./usr/libexec/helpstation/kiosk-session\n" " \\./usr/libexec/helpstation/kiosk-client\n"
+  " \\./usr/libexec/helpstation/out-of-order\n"
+  " \\./usr/lib/systemd/logind\\.conf\\.d/helpstation-kiosk\\.conf\n"
+  " \\./usr/lib/sysctl\\.d/90-helpstation-kiosk\\.conf\n"
+  " \\./etc/helpstation/helpstation\\.toml\n")
+# The kiosk package pulls in everything the kiosk path needs (dpkg -I shows it), keeps the config
+# as a conffile and has the maintainer scripts that make and remove the kiosk account.
+run("dpkg-deb -f helpstation-kiosk Depends" dpkg-deb -f "${kiosk_deb}" Depends)
+foreach(dep "helpstation \\(= " cage xwayland dbus-user-session polkitd libgl1-mesa-dri libegl1 fonts-noto-core foot)
+  if(NOT run_output MATCHES "(^|, )${dep}")
+    message(FATAL_ERROR "helpstation-kiosk does not depend on ${dep}: ${run_output}")
+  endif()
+endforeach()
+file(MAKE_DIRECTORY "${WORK_DIR}/kiosk-control")
+run("dpkg-deb -e helpstation-kiosk" dpkg-deb -e "${kiosk_deb}" "${WORK_DIR}/kiosk-control")
+file(READ "${WORK_DIR}/kiosk-control/conffiles" conffiles)
+if(NOT conffiles MATCHES "^/etc/helpstation/helpstation\\.toml\n")
+  message(FATAL_ERROR "helpstation-kiosk conffiles: ${conffiles}")
+endif()
+foreach(script postinst prerm postrm)
+  if(NOT EXISTS "${WORK_DIR}/kiosk-control/${script}")
+    message(FATAL_ERROR "helpstation-kiosk has no ${script}")
+  endif()
+endforeach()
 
 # The viewer package brings no topic: only what the topic packages add is listed.
 run("dpkg-deb -c ${viewer_deb}" dpkg-deb -c "${viewer_deb}")
@@ -93,6 +121,21 @@ if(SYSTEMD_ANALYZE)
     message(FATAL_ERROR "systemd-analyze verify helpstation.service (${rc}):\n${out}\n${err}")
   endif()
   message(STATUS "systemd-analyze verify: the unit is clean")
+  # The kiosk session (a system unit): its ExecStart pointed at the unpacked script.
+  run("unpack the kiosk" dpkg-deb -x "${kiosk_deb}" "${root}")
+  file(READ "${root}/usr/lib/systemd/system/helpstation-kiosk.service" unit)
+  string(REPLACE "ExecStart=/usr/libexec/" "ExecStart=${root}/usr/libexec/" unit "${unit}")
+  string(REPLACE "User=kiosk" "User=root" unit "${unit}") # no kiosk account on the build machine
+  file(WRITE "${WORK_DIR}/unit/helpstation-kiosk.service" "${unit}")
+  execute_process(
+    COMMAND "${SYSTEMD_ANALYZE}" verify --man=no "${WORK_DIR}/unit/helpstation-kiosk.service"
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  # Units it names that this machine lacks (getty@tty1, plymouth) are not the unit's fault.
+  string(REGEX REPLACE "[^\n]*(plymouth-quit-wait|getty@tty1|systemd-user-sessions|systemd-logind|dbus\\.socket)[^\n]*\n?" "" rest "${out}${err}")
+  if(NOT rest STREQUAL "")
+    message(FATAL_ERROR "systemd-analyze verify helpstation-kiosk.service (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "systemd-analyze verify: the kiosk unit is clean ${rest}")
 else()
   message(STATUS "systemd-analyze not found: the unit was not checked by systemd")
 endif()

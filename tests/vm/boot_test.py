@@ -1,0 +1,575 @@
+#!/usr/bin/python3
+"""The kiosk, booted for real: builds the kiosk image from the project's .debs, boots it in QEMU
+(TCG: nested KVM hangs on these machines) and drives it from outside, as a real kiosk is used.
+
+Every check looks at real screens (QMP screendump, compared with the viewer's own --screenshot of
+the same screen rendered on the host) and real processes (a root shell on the VM's second serial
+port, from the image's test-harness layer). One boot runs most checks; a power cut needs a second.
+
+  boot_test.py --source DIR --build DIR --work DIR --touch-exe FILE [--keep-screens DIR]
+
+Steps (README "Running on a kiosk" runs the same commands):
+  1. cpack -G DEB                          the project's .debs
+  2. scripts/kiosk-image.sh --test-harness  production image + test harness layer
+  3. boot: power on -> attract screen (time printed)
+  4. a touch tap (uinput multi-touch in the guest) -> home
+  5. a USB keyboard cannot leave the kiosk: Ctrl+Alt+F1..F12, Ctrl+Alt+Backspace, Alt+SysRq+B
+  6. the viewer killed (SIGKILL) -> back on attract by itself
+  7. the viewer frozen (SIGSTOP) -> the watchdog kills it -> back on attract
+  8. a viewer that cannot start (no GL driver) -> out-of-order screen, the journal says why;
+     the driver back -> the kiosk comes back by itself
+  9. power cut (QMP quit) in a customer's session -> the analytics database passes
+     PRAGMA integrity_check; boot again -> attract
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import time
+import zlib
+
+SCREEN_W, SCREEN_H = 1280, 720
+T0 = time.monotonic()
+FAILURES = []
+
+
+def say(msg):
+    print(f"[{time.monotonic() - T0:7.1f} s] {msg}", flush=True)
+
+
+def fail(msg):
+    say("FAIL: " + msg)
+    FAILURES.append(msg)
+
+
+# ---------------------------------------------------------------- pictures (no PIL: stdlib only)
+
+def read_ppm(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    # P6\n<w> <h>\n255\n<rgb>
+    m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    w, h = int(m.group(1)), int(m.group(2))
+    return w, h, data[m.end():m.end() + w * h * 3]
+
+
+def read_png(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6), f"{path}: PNG colour type {ctype} depth {depth}"
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    out = bytearray(w * h * 3)
+    prev = bytearray(stride)
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        for x in range(w):
+            out[(y * w + x) * 3:(y * w + x) * 3 + 3] = line[x * bpp:x * bpp + 3]
+        prev = line
+    return w, h, bytes(out)
+
+
+def write_png(path, w, h, rgb):
+    rows = b"".join(b"\x00" + rgb[y * w * 3:(y + 1) * w * 3] for y in range(h))
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))
+
+
+GRID_X, GRID_Y = 32, 18
+
+
+def blocks(w, h, rgb):
+    """The picture as GRID_X x GRID_Y mean colours: a layout fingerprint, blind to a glyph's pixels."""
+    out = []
+    bw, bh = w // GRID_X, h // GRID_Y
+    for gy in range(GRID_Y):
+        for gx in range(GRID_X):
+            s = [0, 0, 0]
+            n = 0
+            for y in range(gy * bh, (gy + 1) * bh, 2):
+                row = (y * w + gx * bw) * 3
+                for x in range(0, bw * 3, 6):
+                    s[0] += rgb[row + x]; s[1] += rgb[row + x + 1]; s[2] += rgb[row + x + 2]
+                    n += 1
+            out.append((s[0] / n, s[1] / n, s[2] / n))
+    return out
+
+
+def distance(a, b):
+    """The share of blocks (percent) whose mean colour differs by more than 12 (of 255) per channel:
+    0 for the same screen drawn by another renderer, tens of percent for another screen."""
+    differ = sum(1 for x, y in zip(a, b) if sum(abs(p - q) for p, q in zip(x, y)) / 3 > 12)
+    return 100.0 * differ / len(a)
+
+
+# ---------------------------------------------------------------- QEMU, QMP and the harness shell
+
+class Qmp:
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.settimeout(60)
+        self.sock.connect(path)
+        self.buf = b""
+        self._read()  # greeting
+        self.cmd("qmp_capabilities")
+
+    def _read(self):
+        while b"\n" not in self.buf:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("QMP closed")
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def cmd(self, name, **args):
+        self.sock.sendall(json.dumps({"execute": name, "arguments": args}).encode() + b"\n")
+        while True:
+            msg = self._read()
+            if "return" in msg:
+                return msg["return"]
+            if "error" in msg:
+                raise RuntimeError(f"QMP {name}: {msg['error']}")
+
+    def keys(self, *names):
+        self.cmd("send-key", keys=[{"type": "qcode", "data": k} for k in names], **{"hold-time": 150})
+
+
+class Shell:
+    """The harness's root shell on ttyS1: one command a line, each framed with an end marker."""
+
+    def __init__(self, path):
+        self.path = path
+        self.n = 0
+        self.sock = None
+
+    def connect(self, timeout):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX)
+                self.sock.connect(self.path)
+                self.run("true", timeout=5)
+                return True
+            except (OSError, TimeoutError):
+                time.sleep(3)
+        return False
+
+    def run(self, command, timeout=120, check=False):
+        self.n += 1
+        marker = f"__HS_END_{self.n}_"
+        line = f"( {command} ) </dev/null 2>&1; echo \"{marker}$?__\"\n"
+        self.sock.sendall(line.encode())
+        buf = b""
+        end = time.monotonic() + timeout
+        pat = re.compile(re.escape(marker).encode() + rb"(\d+)__")
+        while True:
+            m = pat.search(buf)
+            if m:
+                out = buf[:m.start()].decode(errors="replace")
+                # output of earlier, abandoned commands may precede ours: keep what follows their markers
+                out = re.split(r"__HS_END_\d+_\d+__\n?", out)[-1]
+                rc = int(m.group(1))
+                if check and rc != 0:
+                    raise RuntimeError(f"guest command failed ({rc}): {command}\n{out}")
+                return rc, out.strip()
+            left = end - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"guest command timed out: {command}")
+            self.sock.settimeout(min(left, 5))
+            try:
+                chunk = self.sock.recv(65536)
+                if not chunk:
+                    raise ConnectionError("harness shell closed")
+                buf += chunk
+            except socket.timeout:
+                pass
+
+
+class Vm:
+    def __init__(self, image_dir, work, name):
+        self.work = work
+        self.name = name
+        self.qmp_path = os.path.join(work, f"{name}.qmp")
+        self.shell_path = os.path.join(work, f"{name}.shell")
+        self.console = os.path.join(work, f"{name}-console.log")
+        for p in (self.qmp_path, self.shell_path):
+            if os.path.exists(p):
+                os.unlink(p)
+        cmd = ["qemu-system-x86_64", "-accel", "tcg", "-machine", "q35", "-smp", "2", "-m", "2048",
+               "-nic", "none", "-display", "none", "-vga", "none",
+               "-device", f"virtio-vga,xres={SCREEN_W},yres={SCREEN_H}",
+               "-device", "qemu-xhci", "-device", "usb-kbd",
+               "-kernel", os.path.join(image_dir, "vmlinuz"),
+               "-initrd", os.path.join(image_dir, "initrd.img"),
+               "-append", "root=/dev/vda rw console=ttyS0 loglevel=4 systemd.show_status=0",
+               "-drive", f"file={os.path.join(image_dir, 'root.img')},format=raw,if=virtio",
+               "-serial", f"file:{self.console}",
+               "-chardev", f"socket,id=hs,path={self.shell_path},server=on,wait=off",
+               "-serial", "chardev:hs",
+               "-qmp", f"unix:{self.qmp_path},server=on,wait=off"]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+        self.started = time.monotonic()
+        for _ in range(100):
+            if os.path.exists(self.qmp_path):
+                break
+            time.sleep(0.1)
+        self.qmp = Qmp(self.qmp_path)
+        self.shell = Shell(self.shell_path)
+        self.shots = 0
+
+    def screen(self, save_as=None):
+        path = os.path.join(self.work, f"{self.name}-screen.ppm")
+        self.qmp.cmd("screendump", filename=path)
+        w, h, rgb = read_ppm(path)
+        if save_as:
+            write_png(save_as, w, h, rgb)
+        return w, h, rgb
+
+    def power_cut(self):
+        try:
+            self.qmp.cmd("quit")
+        except (ConnectionError, OSError):
+            pass
+        self.proc.wait(timeout=60)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.power_cut()
+
+
+# ---------------------------------------------------------------- the test
+
+class Screens:
+    """Which screen the VM shows, from the viewer's own screenshots of the same screens."""
+
+    def __init__(self, refs):
+        self.refs = refs  # name -> fingerprint
+
+    def classify(self, w, h, rgb):
+        if (w, h) != (SCREEN_W, SCREEN_H):
+            return f"other ({w}x{h})", 999
+        fp = blocks(w, h, rgb)
+        best = min(self.refs, key=lambda n: distance(fp, self.refs[n]))
+        return best, distance(fp, self.refs[best])
+
+
+# A screendump is a screen when fewer than this share of its blocks (percent) differ from the
+# reference: the viewer's screens differ from each other by 27 % or more; the out-of-order screen
+# is a flat colour with some lines of text.
+MATCH = {"out-of-order": 40.0}
+MATCH_DEFAULT = 10.0
+
+
+def wait_screen(vm, screens, want, timeout, what, keep=None, quiet=False):
+    """Polls screendumps until the screen is `want` (a name or a tuple of names)."""
+    want = (want,) if isinstance(want, str) else want
+    start = time.monotonic()
+    last = None
+    while time.monotonic() - start < timeout:
+        try:
+            w, h, rgb = vm.screen()
+        except (RuntimeError, OSError) as e:
+            last = str(e)
+            time.sleep(3)
+            continue
+        name, d = screens.classify(w, h, rgb)
+        last = f"{name} (difference {d:.1f})"
+        if name in want and d < MATCH.get(name, MATCH_DEFAULT):
+            took = time.monotonic() - start
+            say(f"{what}: {name} after {took:.1f} s (difference {d:.1f})")
+            if keep:
+                write_png(keep, w, h, rgb)
+            return took
+        time.sleep(2)
+    w, h, rgb = vm.screen(save_as=os.path.join(vm.work, f"failed-{what.replace(' ', '-')}.png"))
+    if quiet:
+        return None
+    fail(f"{what}: no {'/'.join(want)} within {timeout} s; last screen: {last}")
+    return None
+
+
+def guest(vm, command, timeout=120):
+    rc, out = vm.shell.run(command, timeout=timeout)
+    return rc, out
+
+
+def tap(vm, x, y):
+    guest(vm, f"echo 'tap {x} {y}' > /run/helpstation-harness-touch && cat /run/helpstation-harness-touch.done")
+
+
+def viewer_pid(vm):
+    rc, out = guest(vm, "systemctl --user -M kiosk@ show -p MainPID --value helpstation.service")
+    return int(out) if rc == 0 and out.strip().isdigit() else 0
+
+
+def wait_new_viewer(vm, old, timeout):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        pid = viewer_pid(vm)
+        if pid and pid != old:
+            return pid
+        time.sleep(2)
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--source", required=True)
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--touch-exe", required=True)
+    ap.add_argument("--keep-screens", help="write the attract, home and topic screendumps here (default: --work)")
+    args = ap.parse_args()
+    work = os.path.abspath(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    timings = {}
+
+    # 1. The project's packages, as a store's IT person makes them.
+    t = time.monotonic()
+    debs = os.path.join(work, "debs")
+    subprocess.run(["cpack", "-G", "DEB", "-B", debs, "--config",
+                    os.path.join(args.build, "CPackConfig.cmake")], check=True, cwd=args.build,
+                   stdout=subprocess.DEVNULL)
+    timings["packages (cpack)"] = time.monotonic() - t
+
+    # The viewer's own screenshots of the screens the test expects (host, Xvfb), at the VM's size.
+    viewer = os.path.join(args.build, "bin", "helpstation")
+    refs = {}
+    env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "ref-cache"),
+               XDG_STATE_HOME=os.path.join(work, "ref-state"), XDG_CONFIG_HOME=os.path.join(work, "ref-config"))
+    for name, route in (("attract", "attract"), ("home", "home"), ("topic", HOME_FIRST_TOPIC_ID)):
+        png = os.path.join(work, f"reference-{name}.png")
+        subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN_W}x{SCREEN_H}x24", viewer,
+                        "--windowed", f"{SCREEN_W}x{SCREEN_H}", "--open", route, "--screenshot", png,
+                        "--log-level", "warn"], check=True, env=env, stdin=subprocess.DEVNULL)
+        refs[name] = blocks(*read_png(png))
+    # The out-of-order screen: foot's background over the whole screen.
+    refs["out-of-order"] = [(0x1d, 0x35, 0x57)] * (GRID_X * GRID_Y)
+    refs["black"] = [(0, 0, 0)] * (GRID_X * GRID_Y)
+    screens = Screens(refs)
+    say(f"reference screens: attract/home difference {distance(refs['attract'], refs['home']):.1f}")
+
+    # 2. The image: production layer + the test harness layer.
+    t = time.monotonic()
+    image = os.path.join(work, "image")
+    env = dict(os.environ, TOUCH_EXE=args.touch_exe, SCREEN=f"{SCREEN_W}x{SCREEN_H}")
+    # The image is made as root (files owned by root, chroot); a developer who is not root needs sudo.
+    as_root = [] if os.geteuid() == 0 else ["sudo", "--preserve-env=TOUCH_EXE,SCREEN"]
+    subprocess.run(as_root + ["bash", os.path.join(args.source, "scripts", "kiosk-image.sh"), "--debs", debs,
+                    "--out", image, "--test-harness", os.path.join(args.source, "tests", "vm", "harness")],
+                   check=True, env=env, stdin=subprocess.DEVNULL)
+    if as_root:
+        subprocess.run(["sudo", "chown", "-R", f"{os.getuid()}:{os.getgid()}", image], check=True)
+    timings["kiosk image (scripts/kiosk-image.sh)"] = time.monotonic() - t
+
+    keep = args.keep_screens or work  # the screendumps of attract, home and a topic, as PNGs
+    os.makedirs(keep, exist_ok=True)
+    vm = Vm(image, work, "boot1")
+    try:
+        # 3. Power on -> attract.
+        took = wait_screen(vm, screens, "attract", 900, "power on -> attract",
+                           keep=os.path.join(keep, "kiosk-vm-attract.png") if keep else None)
+        timings["power on -> attract screen"] = took
+        if took is None:
+            raise RuntimeError("the kiosk never showed its attract screen")
+        if not vm.shell.connect(300):
+            raise RuntimeError("the harness shell on ttyS1 never answered")
+        rc, out = guest(vm, "systemctl is-active helpstation-kiosk.service; systemctl --user -M kiosk@ is-active helpstation.service; "
+                            "cat /sys/class/tty/tty0/active; cat /proc/sys/kernel/sysrq; "
+                            "systemctl is-active getty@tty1.service; systemd-analyze 2>&1 | head -1")
+        say("guest: " + out.replace("\n", " | "))
+        lines = out.splitlines()
+        if lines[:5] != ["active", "active", "tty1", "16", "inactive"]:
+            fail(f"kiosk session, viewer, active console, sysrq, getty@tty1 should be active, active, tty1, 16, inactive: {lines[:5]}")
+
+        # 4. A real touch tap (80 ms, as a finger taps) -> home. Seen on these VMs: the first touches
+        # after boot can be lost between cage and Xwayland (later ones never were), so a lost
+        # first tap is reported, a customer's second tap must work, and a third fails the test.
+        took = None
+        for attempt in range(1, 4):
+            t = time.monotonic()
+            tap(vm, SCREEN_W // 2, SCREEN_H // 2)
+            took = wait_screen(vm, screens, "home", 60 if attempt < 3 else 180,
+                               f"touch tap {attempt} on attract -> home", quiet=attempt < 3,
+                               keep=os.path.join(keep, "kiosk-vm-home-after-tap.png") if keep else None)
+            if took is not None:
+                break
+            say(f"KNOWN ISSUE: touch tap {attempt} after boot was lost (the screen stayed on attract)")
+        if took is not None and attempt > 2:
+            fail(f"touch: {attempt} taps were needed to leave attract")
+        timings["touch tap -> home"] = took
+
+        # 5. A USB keyboard cannot leave the kiosk.
+        boot_id = guest(vm, "cat /proc/sys/kernel/random/boot_id")[1]
+        for n in range(1, 13):
+            vm.qmp.keys("ctrl", "alt", f"f{n}")
+            time.sleep(0.5)
+        vm.qmp.keys("ctrl", "alt", "backspace")
+        vm.qmp.keys("alt", "sysrq", "b")  # would reboot at once with SysRq allowed
+        vm.qmp.keys("alt", "sysrq", "e")  # SIGTERM to every process
+        time.sleep(5)
+        rc, out = guest(vm, "cat /sys/class/tty/tty0/active; cat /proc/sys/kernel/random/boot_id; "
+                            "systemctl list-units --no-legend 'getty@*' 'autovt@*' | wc -l")
+        active, now_boot, gettys = (out.splitlines() + ["", "", ""])[:3]
+        if active != "tty1":
+            fail(f"keyboard: the console is {active} after Ctrl+Alt+F1..F12, not tty1")
+        if now_boot != boot_id:
+            fail("keyboard: Alt+SysRq+B rebooted the kiosk")
+        if gettys.strip() != "0":
+            fail(f"keyboard: {gettys.strip()} getty units are running")
+        wait_screen(vm, screens, ("home", "attract"), 120, "after Ctrl+Alt+F1..F12, Ctrl+Alt+Backspace, Alt+SysRq")
+        say(f"keyboard: still on tty1, same boot, no getty")
+
+        # 6. The viewer killed -> back on attract by itself.
+        pid = viewer_pid(vm)
+        t = time.monotonic()
+        guest(vm, f"kill -KILL {pid}")
+        new = wait_new_viewer(vm, pid, 120)
+        if not new:
+            fail("SIGKILL: no new viewer within 120 s")
+        took = wait_screen(vm, screens, "attract", 300, "viewer SIGKILLed -> attract")
+        timings["viewer SIGKILL -> attract"] = took and time.monotonic() - t
+
+        # 7. The viewer frozen -> the watchdog (30 s) kills it -> attract.
+        tap(vm, SCREEN_W // 2, SCREEN_H // 2)  # touches after the first are not lost
+        wait_screen(vm, screens, "home", 180, "tap before the freeze -> home")
+        pid = viewer_pid(vm)
+        t = time.monotonic()
+        guest(vm, f"kill -STOP {pid}")
+        new = wait_new_viewer(vm, pid, 240)
+        if not new:
+            fail("SIGSTOP: the watchdog did not replace the frozen viewer within 240 s")
+        took = wait_screen(vm, screens, "attract", 300, "viewer SIGSTOPped -> watchdog -> attract")
+        timings["viewer SIGSTOP -> watchdog -> attract"] = took and time.monotonic() - t
+
+        # 8. A viewer that cannot start (its GL driver gone) -> out-of-order screen, and the reason.
+        t = time.monotonic()
+        guest(vm, "mkdir -p /etc/systemd/user/helpstation.service.d && "
+                  "printf '[Service]\\nEnvironment=LIBGL_DRIVERS_PATH=/nonexistent\\n' > "
+                  "/etc/systemd/user/helpstation.service.d/zz-boot-test-no-gl.conf && "
+                  "systemctl --user -M kiosk@ daemon-reload && "
+                  f"kill -KILL {viewer_pid(vm)}")
+        took = wait_screen(vm, screens, "out-of-order", 400, "viewer without GL -> out-of-order screen",
+                           keep=os.path.join(work, "out-of-order.png"))
+        timings["viewer failing at start -> out-of-order screen"] = took and time.monotonic() - t
+        rc, out = guest(vm, "journalctl -b -t helpstation-kiosk --no-pager -o cat | grep 'stopped for good' | tail -1")
+        if "stopped for good" not in out:
+            fail(f"out-of-order: the journal does not say why: {out!r}")
+        else:
+            say("journal: " + out)
+        guest(vm, "rm /etc/systemd/user/helpstation.service.d/zz-boot-test-no-gl.conf && "
+                  "systemctl --user -M kiosk@ daemon-reload")
+        t = time.monotonic()
+        took = wait_screen(vm, screens, "attract", 300, "GL back -> the kiosk retries by itself -> attract")
+
+        # 9. Power cut in a customer's session.
+        tap(vm, SCREEN_W // 2, SCREEN_H // 2)
+        wait_screen(vm, screens, "home", 180, "customer: tap -> home")
+        rc, out = guest(vm, "ls /var/lib/helpstation-kiosk/.local/state/helpstation/")
+        say("analytics files: " + out.replace("\n", " "))
+        # The first topic card on home, where the reference screenshot has it: the touch must land
+        # where the finger is for that topic to open.
+        tap(vm, *HOME_FIRST_TOPIC)
+        wait_screen(vm, screens, "topic", 180, f"customer: tap on the {HOME_FIRST_TOPIC_ID} card -> that topic",
+                    keep=os.path.join(keep, "kiosk-vm-topic-after-tap.png") if keep else None)
+        time.sleep(3)  # the analytics writer commits at once; the power cut comes a little later
+        say("power cut (QMP quit)")
+        vm.power_cut()
+    finally:
+        vm.stop()
+
+    # The database as the power cut left it on the disk.
+    db = os.path.join(work, "analytics-after-cut.db")
+    state = "/var/lib/helpstation-kiosk/.local/state/helpstation"
+    root_img = os.path.join(image, "root.img")
+    for suffix in ("", "-wal"):
+        subprocess.run(["debugfs", "-R", f"dump {state}/analytics.db{suffix} {db}{suffix}", root_img],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not os.path.exists(db):
+        fail("power cut: no analytics database on the disk")
+    else:
+        import sqlite3
+        con = sqlite3.connect(db)
+        check = con.execute("PRAGMA integrity_check").fetchall()
+        sessions = con.execute("SELECT COUNT(DISTINCT session) FROM events").fetchone()[0]
+        con.close()
+        say(f"power cut: PRAGMA integrity_check -> {check[0][0]}; sessions on disk: {sessions} "
+            f"(sessions started before the cut: 1; lost: {max(0, 1 - sessions)})")
+        if check != [("ok",)]:
+            fail(f"power cut: integrity_check says {check}")
+
+    vm = Vm(image, work, "boot2")
+    try:
+        took = wait_screen(vm, screens, "attract", 900, "boot after the power cut -> attract")
+        timings["boot after power cut -> attract"] = took
+        # The maintainer scripts: postinst run again changes nothing; purge removes the account.
+        if not vm.shell.connect(300):
+            raise RuntimeError("the harness shell on ttyS1 never answered (second boot)")
+        rc, before = guest(vm, "getent passwd kiosk; id -nG kiosk")
+        postinst = ("DPKG_MAINTSCRIPT_NAME=postinst DPKG_MAINTSCRIPT_PACKAGE=helpstation-kiosk "
+                    "/var/lib/dpkg/info/helpstation-kiosk.postinst configure 0.1.0 >/dev/null 2>&1")
+        rc, again = guest(vm, f"{postinst} && {postinst} && getent passwd kiosk; id -nG kiosk")
+        if rc != 0 or again != before:
+            fail(f"postinst run twice: exit {rc}, account before {before!r}, after {again!r}")
+        rc, out = guest(vm, "apt-get purge -y -q helpstation-kiosk >/dev/null 2>&1; echo purge=$?; "
+                            "getent passwd kiosk || echo no-account; test -e /var/lib/helpstation-kiosk || echo no-home; "
+                            "systemctl is-enabled helpstation-kiosk.service 2>&1 || true", timeout=300)
+        say("purge: " + out.replace("\n", " | "))
+        if "purge=0" not in out or "no-account" not in out or "no-home" not in out:
+            fail(f"apt purge helpstation-kiosk: {out}")
+    finally:
+        vm.stop()
+
+    lines = [f"  {k:50s} {'-' if v is None else f'{v:7.1f} s'}" for k, v in timings.items()]
+    print("\ntimings:\n" + "\n".join(lines))
+    # setup.sh prints this after the suite (CTest shows a passing test's output to no one).
+    with open(os.path.join(work, "timings.txt"), "w") as f:
+        f.write("\n".join(lines + [f"  {'checks failed':50s} {len(FAILURES)}"]) + "\n")
+    if FAILURES:
+        print(f"\n{len(FAILURES)} check(s) failed:")
+        for f in FAILURES:
+            print("  - " + f)
+        return 1
+    print("\nevery check passed")
+    return 0
+
+
+# The first card on home at 1280x720 (bundled topics, no analytics yet): its title row.
+HOME_FIRST_TOPIC = (330, 350)
+HOME_FIRST_TOPIC_ID = "bluetooth-pairing"
+
+if __name__ == "__main__":
+    sys.exit(main())
