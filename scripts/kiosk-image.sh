@@ -89,7 +89,7 @@ chroot "$root" dpkg-query -W -f='${Status}\n' helpstation-kiosk | grep -q 'insta
 # 3. test harness (never in production).
 if [ -n "$HARNESS" ]; then
   log "TEST HARNESS layer from $HARNESS (root shell on ttyS1, uinput touch screen)"
-  bash "$HARNESS/install.sh" "$root" >&2
+  DEBS="$DEBS" bash "$HARNESS/install.sh" "$root" >&2
 fi
 
 cp "$root"/boot/vmlinuz-* "$OUT/vmlinuz"

@@ -5,8 +5,11 @@
 #     per line (tests/vm/boot_test.py frames each with an end marker);
 #   - helpstation-harness-touch.service: a real multi-touch screen made with uinput
 #     (helpstation-harness-touch, built by CMake from touch.c), commands on a FIFO;
+#   - the topic .debs in /usr/local/lib/helpstation-harness/debs (the test removes one topic package
+#     and installs it again while the kiosk runs; the VM has no network);
 #   - /etc/helpstation-test-harness: says so on the image itself.
-# TOUCH_EXE (environment) is the built helpstation-harness-touch; SCREEN is WIDTHxHEIGHT.
+# TOUCH_EXE (environment) is the built helpstation-harness-touch; SCREEN is WIDTHxHEIGHT; DEBS the
+# folder of the project's .debs.
 set -euo pipefail
 root="$1"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,6 +19,8 @@ lib="$root/usr/local/lib/helpstation-harness"
 mkdir -p "$lib"
 install -m 0755 "$TOUCH_EXE" "$lib/helpstation-harness-touch"
 install -m 0755 "$here/serial-shell" "$lib/serial-shell"
+mkdir -p "$lib/debs"
+cp "${DEBS:?DEBS=folder of the project .debs}"/helpstation-topic-*.deb "$lib/debs/"
 cat > "$root/etc/systemd/system/helpstation-harness-shell.service" <<UNIT
 [Unit]
 Description=TEST HARNESS: root shell on ttyS1 for the boot test (not in production images)
