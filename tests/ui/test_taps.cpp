@@ -144,7 +144,7 @@ TEST_CASE("Tapping through a fix that does not help, then one that does", "[ui][
     CHECK(k.nav.route() == kTopic + "/fix/2/step/1");
     for (int i = 0; i < 4; ++i) REQUIRE(k.tap("step-next"));
     REQUIRE(k.tap("answer-yes"));
-    CHECK(k.nav.route() == kTopic + "/fix/2/fixed");
+    CHECK(k.nav.route() == kTopic + "/fix/2/success");
     REQUIRE(k.tap("done"));
     CHECK(k.nav.route() == "home");
 }
@@ -173,7 +173,7 @@ TEST_CASE("The FAQ accordion opens and closes by tapping", "[ui][taps]") {
 }
 
 TEST_CASE("Home and Back in the top bar work from every screen", "[ui][taps]") {
-    for (const std::string route : {kTopic, kTopic + "/faq/1", kTopic + "/fix/3/step/2", kTopic + "/fix/1/fixed",
+    for (const std::string route : {kTopic, kTopic + "/faq/1", kTopic + "/fix/3/step/2", kTopic + "/fix/1/success",
                                     kTopic + "/ask-team"}) {
         INFO(route);
         Kiosk k(1920, 1080);
@@ -259,7 +259,7 @@ TEST_CASE("A search run is handed to analytics once, when the customer picks a r
 TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
     const std::string routes[] = {"home", kTopic, kTopic + "/faq", kTopic + "/faq/1", kTopic + "/fix/1/step/1",
                                   kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/6", kTopic + "/fix/5/step/6",
-                                  kTopic + "/fix/1/fixed", kTopic + "/ask-team", "search", "ask-team"};
+                                  kTopic + "/fix/1/success", kTopic + "/ask-team", "search", "ask-team"};
     for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
         Kiosk k(size.first, size.second);
         for (const std::string &route : routes) {

@@ -6,7 +6,7 @@
 #include "viewer.hpp"
 
 #include "analytics_feed.hpp"
-#include "kiosk_frame.hpp"
+#include "kiosk_renderer.hpp"
 #include "measure.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
@@ -314,7 +314,7 @@ private:
         j["texture_bytes"] = kiosk_.textures().bytes();
         j["topic_picture_bytes"] = kiosk_.textures().topic_bytes();
         const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
-        j["font_texture_bytes"] = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        j["font_texture_bytes"] = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_renderer.cpp)
         j["taps"] = {{"count", taps_.count},
                      {"next_frame_ms_mean", taps_.count ? taps_.next_frame_sum / taps_.count : 0.0},
                      {"next_frame_ms_max", taps_.next_frame_max},
@@ -337,7 +337,7 @@ private:
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
         r.plugins_looked_at_first_frame = latest->topics.size() + latest->rejected.size() + latest->shadowed.size();
         const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
-        r.font_texture_bytes = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        r.font_texture_bytes = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_renderer.cpp)
         // Then how long the whole discovery takes (it never held up the frame above).
         for (int i = 0; i < 120000 / 5 && setup_.host.loading(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -435,7 +435,7 @@ private:
     AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};
     Millis started_ = 0;
     bool route_open_ = false;
-    KioskFrame frame_;
+    KioskRenderer frame_;
     // Measurement (--exit-after-first-frame, --stats).
     double first_frame_started_ms_ = 0;
     double input_at_ms_ = -1, pending_from_ms_ = -1, new_screen_from_ms_ = -1;

@@ -169,7 +169,7 @@ void Kiosk::build_frame() {
     textures_.begin_frame();
     textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
     begin_targets(targets_);
-    draw_frame(ctx, ImGui::GetIO().DisplaySize);
+    draw_shell(ctx, ImGui::GetIO().DisplaySize);
     prefetch_next_picture();
 }
 
@@ -220,8 +220,8 @@ std::string Kiosk::screen_name() const {
     case Screen::Topic: return "topic";
     case Screen::Step: return "step";
     case Screen::Faq: return "faq";
-    case Screen::Fixed: return "success";
-    case Screen::AskTeam: return "ask-staff";
+    case Screen::Success: return "success";
+    case Screen::AskTeam: return "ask-team";
     case Screen::Search: return "search";
     }
     return "home";
@@ -234,7 +234,7 @@ std::string Kiosk::describe_json() const {
     j["screen"] = screen_name();
     j["route"] = nav_.route();
     j["topic"] = s.topic.empty() ? json(nullptr) : json(s.topic);
-    bool has_fix = s.screen == Screen::Step || s.screen == Screen::Fixed || s.screen == Screen::AskTeam;
+    bool has_fix = s.screen == Screen::Step || s.screen == Screen::Success || s.screen == Screen::AskTeam;
     j["fix"] = has_fix ? json(s.fix + 1) : json(nullptr);
     j["step"] = s.screen == Screen::Step ? json(s.step + 1) : json(nullptr);
     j["faq"] = s.screen == Screen::Faq && s.open_faq >= 0 ? json(s.open_faq + 1) : json(nullptr);

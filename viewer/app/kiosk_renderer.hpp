@@ -1,4 +1,4 @@
-// Draws one frame of a ui::Kiosk into the current GL context: the font texture kept in step with
+// The kiosk renderer: draws one frame of a ui::Kiosk into the current GL context: the font texture kept in step with
 // the kiosk's layout, then ImGui's frame, then the GL calls. Shared by the frame loop and
 // --render-topic, so both draw exactly what a customer sees.
 #pragma once
@@ -9,7 +9,7 @@
 
 namespace hs::app {
 
-class KioskFrame {
+class KioskRenderer {
 public:
     // Draws at w x h; `now` is the kiosk clock. Returns true when `watch` (if given) moved while
     // the frame was built: a tap in this frame, so its touch targets are the old screen's.

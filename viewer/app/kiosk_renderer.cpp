@@ -1,4 +1,4 @@
-#include "kiosk_frame.hpp"
+#include "kiosk_renderer.hpp"
 
 #include <glad/gl.h>
 #include <imgui.h>
@@ -32,7 +32,7 @@ unsigned int upload_alpha_font_texture() {
 
 } // namespace
 
-bool KioskFrame::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch) {
+bool KioskRenderer::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch) {
     // A new size or text size means a new font atlas. Only the font texture changes; unbind the
     // old one first, since the backend restores whatever was bound and it is being deleted.
     using ms = std::chrono::duration<double, std::milli>;
