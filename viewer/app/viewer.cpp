@@ -203,6 +203,7 @@ private:
             startup_report().gl_objects_ms = frame_.gl_objects_ms();
         }
         if (moved) moved_frame_ = true;
+        if (frame_.shows_change()) change_shown_ = true;
 
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status_.frames;
@@ -285,6 +286,12 @@ private:
             ++taps_.new_screens;
             new_screen_from_ms_ = -1;
         }
+        if (change_shown_ && pending_from_ms_ >= 0) { // the input moved the screen before this frame: it shows it
+            taps_.new_screen_sum += now - pending_from_ms_;
+            ++taps_.new_screens;
+            pending_from_ms_ = -1;
+        }
+        change_shown_ = false;
         if (moved_frame_ && pending_from_ms_ >= 0) {
             // The screen changed while this frame was built; the next one shows the new screen.
             new_screen_from_ms_ = pending_from_ms_;
@@ -439,7 +446,7 @@ private:
     // Measurement (--exit-after-first-frame, --stats).
     double first_frame_started_ms_ = 0;
     double input_at_ms_ = -1, pending_from_ms_ = -1, new_screen_from_ms_ = -1;
-    bool moved_frame_ = false;
+    bool moved_frame_ = false, change_shown_ = false;
     struct {
         long long count = 0, new_screens = 0;
         double next_frame_sum = 0, next_frame_max = 0, new_screen_sum = 0;

@@ -5,6 +5,7 @@
 
 #include "core/gestures.hpp"
 
+#include <string>
 #include <vector>
 
 namespace hs::ui {
@@ -16,6 +17,9 @@ struct FrameInput {
     bool finger_down = false;
     bool dragging = false;         // the current press is a drag: nothing under it is tapped
     float press_x = 0, press_y = 0;
+    // The touch target a tap landed on, resolved against the targets of the frame on screen when
+    // the finger saw it (Kiosk::resolve_tap). Only a widget of this name acts; empty: no tap.
+    std::string tapped_target;
 
     const Gesture *find(Gesture::Kind kind) const {
         for (const Gesture &g : gestures)
@@ -27,5 +31,8 @@ struct FrameInput {
 
 const FrameInput &frame_input();
 void set_frame_input(const FrameInput &input);
+// The widget named by tapped_target takes the tap: it is used up, so a second widget of the same
+// name in the frame does not act on it too. Returns true.
+bool take_tap();
 
 } // namespace hs::ui

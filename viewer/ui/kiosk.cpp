@@ -110,17 +110,18 @@ void Kiosk::reset_ui_state() {
 void Kiosk::begin_frame(Millis now) {
     frame_ = FrameInput{};
     frame_.now = now;
-    // One press or release per frame: ImGui 1.86 reads the button state once a frame, and a down
-    // and up in the same frame would be lost as a click.
+    // Every queued press and release is taken (a fast double tap on a slow frame loses nothing),
+    // until one is a tap on a target: that tap changes what is on screen, so whatever came after
+    // it waits for the frame that shows the change (it is resolved against that frame's targets).
     while (!queue_.empty()) {
         InputEvent e = queue_.front();
         queue_.pop_front();
         if (e.kind == InputEvent::Kind::Key) on_key(e);
         if (e.kind == InputEvent::Kind::Char) on_char(e);
         if (e.kind != InputEvent::Kind::Pointer) continue;
-        bool transition = e.pointer.kind != PointerEvent::Kind::Move;
+        size_t seen = frame_.gestures.size();
         on_pointer(e.pointer);
-        if (transition) break;
+        if (resolve_tap(seen)) break;
     }
     if (queue_.empty()) gestures_.tick(now, frame_.gestures);
 
@@ -150,6 +151,35 @@ void Kiosk::begin_frame(Millis now) {
     io.MouseWheel = io.MouseWheelH = 0;
     pointer_was_down_ = pointer_down_;
     io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+    if (!frame_.tapped_target.empty()) apply_tap();
+}
+
+// A tap (among the gestures from `from` on) on an enabled target of the frame on screen, the one
+// the finger saw: frame_.tapped_target names it. Taps on nothing change nothing.
+bool Kiosk::resolve_tap(size_t from) {
+    for (size_t i = from; i < frame_.gestures.size(); ++i) {
+        const Gesture &g = frame_.gestures[i];
+        if (g.kind != Gesture::Kind::Tap) continue;
+        if (const TouchTarget *t = target_at(targets_, targets_layer_, g.x, g.y)) {
+            frame_.tapped_target = t->name;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The tap acts before the frame is drawn, so the frame drawn next already shows its answer: the
+// screens are laid out once with the tap (the widget it names does what it does; nothing of this
+// pass reaches the screen) and then drawn for real with the gestures and without the tap.
+void Kiosk::apply_tap() {
+    FrameInput tap = frame_;
+    tap.gestures.clear(); // drags and swipes act once, in the frame that is drawn
+    set_frame_input(tap);
+    ImGui::NewFrame();
+    build_frame();
+    ImGui::EndFrame();
+    frame_.tapped_target.clear();
+    set_frame_input(frame_);
 }
 
 void Kiosk::build_frame() {
@@ -170,6 +200,7 @@ void Kiosk::build_frame() {
     textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
     begin_targets(targets_);
     draw_shell(ctx, ImGui::GetIO().DisplaySize);
+    targets_layer_ = top_layer();
     prefetch_next_picture();
 }
 

@@ -1,6 +1,7 @@
 // Overlays: full-screen windows above the current screen. Each is its own ImGui window brought
 // to the front, so nothing of the screen below can be pressed through it.
 #include "overlays.hpp"
+#include "touch_targets.hpp"
 
 #include "core/pin.hpp"
 #include "frame_input.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr float kZoomIn = 2.5f;
 
 bool begin_overlay(const char *name, ImVec2 screen, ImU32 dim) {
+    cover_targets(); // full screen: nothing drawn before it can be tapped
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(screen);
     ImGui::SetNextWindowFocus();

@@ -13,10 +13,12 @@ namespace hs::ui {
 Press pressable(const char *id, ImVec2 size, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     Press p;
-    // ImGui says the finger went down and came up on this control; the gesture recognizer says it
-    // was a tap, not the end of a drag or a long-press.
+    // ImGui lays the control out (and says whether a finger is on it, for the pressed colour);
+    // whether it was tapped was decided before this frame: the gesture recognizer's tap, resolved
+    // by its point against the targets of the frame the finger saw.
     const FrameInput &in = frame_input();
-    p.tapped = ImGui::InvisibleButton(id, size) && enabled && in.has(Gesture::Kind::Tap);
+    ImGui::InvisibleButton(id, size);
+    p.tapped = enabled && !in.tapped_target.empty() && in.tapped_target == id && take_tap();
     p.held = ImGui::IsItemActive() && !in.dragging;
     if (!enabled) ImGui::EndDisabled();
     record_target(id, enabled);
