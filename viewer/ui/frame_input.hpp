@@ -1,6 +1,5 @@
 // What the finger did since the last frame, as gestures, for every widget of this frame.
-// Set by ui::Kiosk before each frame; read through frame_input() the way ImGui's own state is
-// read through its current context, so a button does not need it passed down every call.
+// Made by ui::Kiosk before each frame and handed to the screens in their Context (ctx.input).
 #pragma once
 
 #include "core/gestures.hpp"
@@ -29,10 +28,5 @@ struct FrameInput {
     bool has(Gesture::Kind kind) const { return find(kind) != nullptr; }
 };
 
-const FrameInput &frame_input();
-void set_frame_input(const FrameInput &input);
-// The widget named by tapped_target takes the tap: it is used up, so a second widget of the same
-// name in the frame does not act on it too. Returns true.
-bool take_tap();
 
 } // namespace hs::ui

@@ -139,7 +139,6 @@ void Kiosk::begin_frame(Millis now) {
     frame_.dragging = gestures_.dragging();
     frame_.press_x = gestures_.press_x();
     frame_.press_y = gestures_.press_y();
-    set_frame_input(frame_);
 
     // A finger does not hover: ImGui sees the pointer while it is down and for the frame of the
     // release (so the tap lands), then nowhere, so nothing stays highlighted under a lifted finger.
@@ -160,7 +159,7 @@ bool Kiosk::resolve_tap(size_t from) {
     for (size_t i = from; i < frame_.gestures.size(); ++i) {
         const Gesture &g = frame_.gestures[i];
         if (g.kind != Gesture::Kind::Tap) continue;
-        if (const TouchTarget *t = target_at(targets_, targets_layer_, g.x, g.y)) {
+        if (const TouchTarget *t = targets_.at(g.x, g.y)) {
             frame_.tapped_target = t->name;
             return true;
         }
@@ -172,18 +171,17 @@ bool Kiosk::resolve_tap(size_t from) {
 // screens are laid out once with the tap (the widget it names does what it does; nothing of this
 // pass reaches the screen) and then drawn for real with the gestures and without the tap.
 void Kiosk::apply_tap() {
-    FrameInput tap = frame_;
-    tap.gestures.clear(); // drags and swipes act once, in the frame that is drawn
-    set_frame_input(tap);
+    FrameInput drawn = frame_;
+    drawn.tapped_target.clear();
+    frame_.gestures.clear(); // drags and swipes act once, in the frame that is drawn
     ImGui::NewFrame();
     build_frame();
     ImGui::EndFrame();
-    frame_.tapped_target.clear();
-    set_frame_input(frame_);
+    frame_ = std::move(drawn);
 }
 
 void Kiosk::build_frame() {
-    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_.now};
+    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_, targets_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
     // Search left by Home or Back: what was typed is a search run too.
     if (drawn_any_ && drawn_page_.screen == Screen::Search && nav_.state().screen != Screen::Search &&
@@ -198,9 +196,8 @@ void Kiosk::build_frame() {
     drawn_any_ = true;
     textures_.begin_frame();
     textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
-    begin_targets(targets_);
+    targets_.begin();
     draw_shell(ctx, ImGui::GetIO().DisplaySize);
-    targets_layer_ = top_layer();
     prefetch_next_picture();
 }
 
@@ -281,7 +278,7 @@ std::string Kiosk::describe_json() const {
     j["width"] = width_;
     j["height"] = height_;
     json targets = json::array();
-    for (const TouchTarget &t : targets_) {
+    for (const TouchTarget &t : targets_.items) {
         if (!t.enabled) continue;
         targets.push_back({{"label", t.name},
                            {"x", t.min.x},

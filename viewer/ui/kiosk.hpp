@@ -69,7 +69,7 @@ public:
 
     const Theme &theme() const { return theme_; }
     const Fonts &fonts() const { return fonts_; }
-    const TouchTargets &targets() const { return targets_; }
+    const TouchTargets &targets() const { return targets_.items; }
     const Session &session() const { return session_; }
     const TextureCache &textures() const { return textures_; }
 
@@ -90,8 +90,7 @@ private:
     TextureCache textures_;
     Theme theme_;
     Fonts fonts_;
-    TouchTargets targets_; // of the frame last drawn: the one on screen
-    int targets_layer_ = 0; // the layer of targets_ a tap reaches (the topmost overlay's)
+    TouchTargetList targets_; // of the frame last drawn: the one on screen
     UiState ui_;
     HostStatus stats_;
     FrameInput frame_;

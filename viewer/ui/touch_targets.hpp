@@ -15,20 +15,26 @@ struct TouchTarget {
     ImVec2 min, max; // screen pixels, the visible part
     bool enabled = true;
     bool clipped = false; // partly scrolled out of view
-    int layer = 0;        // 0: the screen; each full-screen overlay drawn after it covers it (cover_targets)
+    int layer = 0;        // 0: the screen; each full-screen overlay drawn after it covers it (TouchTargetList::cover)
 };
 
 using TouchTargets = std::vector<TouchTarget>;
 
-// Records the last item (ImGui's) as the touch target `name` in the current frame's list.
-void record_target(const std::string &name, bool enabled = true);
-// Starts a new frame's list, recording into `into`.
-void begin_targets(TouchTargets &into);
-// A full-screen overlay starts: targets recorded so far are under it and cannot be tapped.
-void cover_targets();
-// The layer a tap can reach in the list last recorded (that of the topmost overlay, or 0).
-int top_layer();
-// The enabled target of `targets` on `top` under (x, y); the last drawn wins. nullptr: none.
-const TouchTarget *target_at(const TouchTargets &targets, int top, float x, float y);
+// The targets of one frame, as it is drawn (in the frame context: ctx.targets).
+struct TouchTargetList {
+    TouchTargets items;
+    int top_layer = 0; // the layer a tap can reach: that of the topmost overlay, or 0
+
+    void begin() {
+        items.clear();
+        top_layer = 0;
+    }
+    // Records the last item (ImGui's) as the touch target `name`.
+    void record(const std::string &name, bool enabled = true);
+    // A full-screen overlay starts: targets recorded so far are under it and cannot be tapped.
+    void cover() { ++top_layer; }
+    // The enabled target on the top layer under (x, y); the last drawn wins. nullptr: none.
+    const TouchTarget *at(float x, float y) const;
+};
 
 } // namespace hs::ui
