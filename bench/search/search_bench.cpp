@@ -102,7 +102,7 @@ public:
             t.fixes.push_back(fix);
         }
         for (int q = faqs(rng_); q > 0; --q) t.faq.push_back({sentence(6, 12) + "?", sentence(20, 40)});
-        t.closing = sentence(12, 20);
+        t.ask_team_note = sentence(12, 20);
         return t;
     }
 

@@ -24,7 +24,7 @@ HELPSTATION_TOPIC(t) {
           "after a minute or two. Most accessories also connect to one device at a time, and "
           "reconnect to the last one they used. A low battery, or an old pairing remembered by the "
           "iPhone or the accessory, can stop a new connection too.")
-     .closing("Charging the accessory, putting it in pairing mode and pairing it again fixes most "
+     .ask_team_note("Charging the accessory, putting it in pairing mode and pairing it again fixes most "
               "Bluetooth problems. If it still won't pair, a team member can test it with you, "
               "or the maker can check the accessory.");
 

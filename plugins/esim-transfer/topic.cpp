@@ -29,7 +29,7 @@ HELPSTATION_TOPIC(t) {
           "issues a new one. Quick Transfer works only when your carrier supports it and both iPhones "
           "are close together, unlocked and have Bluetooth on. A number works on one iPhone at a "
           "time, so once the new iPhone takes over, the old one loses service.")
-     .closing("Most eSIMs move over in a few minutes with both iPhones side by side. If yours won't, "
+     .ask_team_note("Most eSIMs move over in a few minutes with both iPhones side by side. If yours won't, "
               "your carrier can issue a new eSIM for the new iPhone, and a team member can help you "
               "contact them.");
 

@@ -23,7 +23,7 @@ HELPSTATION_TOPIC(t) {
           "inactive, such as an old eSIM left behind. iOS can't tell which one to use, so your number "
           "never finishes registering with Apple. Unlike ordinary SMS texts, iMessage and FaceTime "
           "run through Apple's servers and only work once your number is registered there.")
-     .closing("Removing the extra SIM, checking the network and activating again brings iMessage and "
+     .ask_team_note("Removing the extra SIM, checking the network and activating again brings iMessage and "
               "FaceTime back on most iPhones. When they don't, the number needs a closer look.");
 
     t.fix("Remove the inactive SIM")

@@ -24,7 +24,7 @@ HELPSTATION_TOPIC(t) {
           "pictures and clips people send you in Messages, downloaded music and shows, and apps with "
           "everything they save. iOS also needs some free space to work and to install updates. Once "
           "the space is gone, new photos, apps and updates have nowhere to go.")
-     .closing("Offloading apps, trimming messages and letting iCloud keep the full-size photos frees "
+     .ask_team_note("Offloading apps, trimming messages and letting iCloud keep the full-size photos frees "
               "up space on most iPhones. If it's still full, a team member can look at the storage "
               "with you or talk through a bigger iCloud plan.");
 

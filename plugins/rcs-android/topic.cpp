@@ -24,7 +24,7 @@ HELPSTATION_TOPIC(t) {
           "verified by Google or your carrier, often with a text message sent in the background. An "
           "out-of-date app, no data connection or a failed verification leaves RCS stuck, and your "
           "messages go out as ordinary SMS and MMS instead.")
-     .closing("Updating the apps, checking the connection and verifying your number gets RCS "
+     .ask_team_note("Updating the apps, checking the connection and verifying your number gets RCS "
               "connected on most phones. If it still won't connect, a team member can check with "
               "your carrier that RCS is available for your line.");
 

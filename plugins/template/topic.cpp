@@ -22,7 +22,7 @@ HELPSTATION_TOPIC(t) {
           "wrong can keep them from connecting again.")
 
     // --- Said at the end of the topic --------------------------------------------------------
-     .closing("Most headphones connect again after these steps. If yours still don't, ask a "
+     .ask_team_note("Most headphones connect again after these steps. If yours still don't, ask a "
               "team member: the headphones may need a repair.");
 
     // --- Fixes: one or more, tried in order. One instruction per step. ----------------------

@@ -26,7 +26,7 @@ HELPSTATION_TOPIC(t) {
           "Voicemail, works only if your carrier supports it on your plan. Call forwarding can send "
           "your calls to another number instead, and old carrier settings or a forgotten password "
           "stop the iPhone from fetching your messages.")
-     .closing("If voicemail still won't work, the mailbox itself may need your carrier's attention. "
+     .ask_team_note("If voicemail still won't work, the mailbox itself may need your carrier's attention. "
               "A team member can help you contact them.");
 
     t.fix("Set up your voicemail")

@@ -25,7 +25,7 @@ HELPSTATION_TOPIC(t) {
           "to offer it on your plan and switch it on for your line, and many carriers also need an "
           "emergency address first. Your iPhone needs up-to-date carrier settings to use it, and some "
           "Wi-Fi networks block the connection it relies on.")
-     .closing("If Wi-Fi Calling still won't turn on, only your carrier can switch it on for your line. "
+     .ask_team_note("If Wi-Fi Calling still won't turn on, only your carrier can switch it on for your line. "
               "A team member can help you check your plan with them.");
 
     t.fix("Turn on Wi-Fi Calling")

@@ -19,7 +19,7 @@ const std::string kT = "wifi-calling", kU = "imessage-facetime-activation";
 NavState topic(const std::string &t) { return NavState{Screen::Topic, t}; }
 NavState step(const std::string &t, int fix, int s) { return NavState{Screen::Step, t, fix - 1, s - 1}; }
 NavState faq(const std::string &t, int entry) { return NavState{Screen::Faq, t, 0, 0, entry - 1}; }
-NavState fixed(const std::string &t, int fix) { return NavState{Screen::Fixed, t, fix - 1}; }
+NavState fixed(const std::string &t, int fix) { return NavState{Screen::Success, t, fix - 1}; }
 NavState ask(const std::string &t, int fix) { return NavState{Screen::AskTeam, t, fix - 1}; }
 const NavState kHome{Screen::Home}, kAttract{Screen::Attract};
 

@@ -126,7 +126,7 @@ TEST_CASE("The bundled iMessage/FaceTime topic says what a store can stand behin
     hs::Catalog c = hs::load_catalog({test_paths::bundled_plugins}, test_probe());
     const hs::Topic *t = c.find("imessage-facetime-activation");
     REQUIRE(t);
-    std::vector<std::string> texts = {t->title, t->summary, t->why, t->closing};
+    std::vector<std::string> texts = {t->title, t->summary, t->why, t->ask_team_note};
     for (const std::string &s : t->symptoms) texts.push_back(s);
     for (const hs::Fix &f : t->fixes) {
         texts.insert(texts.end(), {f.title, f.intro, f.outcome});
@@ -185,7 +185,7 @@ TEST_CASE("The edges of the ABI", "[loader][abi]") {
         INFO((r.rejection() ? r.rejection()->reason : ""));
         REQUIRE(r.topic);
         CHECK(r.topic->id == "newer-minor");
-        CHECK(r.topic->closing.empty()); // fields we do not know are not read as ours
+        CHECK(r.topic->ask_team_note.empty()); // fields we do not know are not read as ours
     }
     SECTION("each broken edge is refused with its reason, never read past") {
         struct Case {

@@ -79,9 +79,9 @@ TEST_CASE("Did this fix it? Yes goes to the success screen after any fix", "[nav
         nav.start_fix(fix);
         while (nav.next()) {}
         REQUIRE(nav.answer(true));
-        CHECK(nav.state().screen == hs::Screen::Fixed);
+        CHECK(nav.state().screen == hs::Screen::Success);
         CHECK(nav.state().fix == fix);
-        CHECK(nav.route() == "wifi/fix/" + std::to_string(fix + 1) + "/fixed");
+        CHECK(nav.route() == "wifi/fix/" + std::to_string(fix + 1) + "/success");
         // Back from success returns to the question that was answered.
         REQUIRE(nav.back());
         CHECK(nav.is_last_step());
@@ -129,7 +129,7 @@ TEST_CASE("The FAQ opens one entry at a time", "[navigation]") {
 
 TEST_CASE("Home works from every screen", "[navigation]") {
     hs::Catalog c = make_catalog();
-    for (const char *route : {"wifi", "wifi/faq", "wifi/faq/1", "wifi/fix/1", "wifi/fix/1/step/3", "wifi/fix/2/fixed",
+    for (const char *route : {"wifi", "wifi/faq", "wifi/faq/1", "wifi/fix/1", "wifi/fix/1/step/3", "wifi/fix/2/success",
                               "wifi/ask-team", "esim/fix/1/step/2"}) {
         hs::Navigator nav(c);
         REQUIRE(nav.open_route(route).empty());
@@ -152,6 +152,15 @@ TEST_CASE("Valid deep-link routes open the right screen", "[navigation][routes]"
     CHECK((nav.state().fix == 2 && nav.state().step == 0));
     CHECK(nav.open_route("wifi/fix/1/step/3").empty());
     CHECK((nav.state().screen == hs::Screen::Step && nav.state().fix == 0 && nav.state().step == 2));
+}
+
+TEST_CASE("The success screen's old route name still opens it", "[navigation][routes]") {
+    // Routes were renamed once (fixed -> success); the old name is an alias for a release.
+    hs::Catalog c = make_catalog();
+    hs::Navigator nav(c);
+    REQUIRE(nav.open_route("wifi/fix/2/fixed").empty());
+    CHECK((nav.state().screen == hs::Screen::Success && nav.state().fix == 1));
+    CHECK(nav.route() == "wifi/fix/2/success"); // shown under its one name
 }
 
 TEST_CASE("Invalid routes fall back to home with a reason", "[navigation][routes]") {

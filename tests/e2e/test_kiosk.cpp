@@ -338,7 +338,7 @@ TEST_CASE("kiosk journey: attract, home, topic, fix 1 does not help, fix 2 does"
     CHECK(j.ui["topic"] == kTopic);
     CHECK(j.ui["fix"] == 2);
     CHECK(j.ui["step"].is_null());
-    CHECK(j.ui["route"] == kTopic + "/fix/2/fixed");
+    CHECK(j.ui["route"] == kTopic + "/fix/2/success");
     CHECK(has_target(j.ui, "done"));
     // The way there, from the log: every step of fix 1 by swiping, then fix 2 from its start.
     for (const char *route : {"home", "/fix/1/step/1", "/fix/1/step/6", "/fix/2/step/1", "/fix/2/step/5"}) {

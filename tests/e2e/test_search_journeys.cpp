@@ -182,7 +182,7 @@ TEST_CASE("search journey: nothing found offers the most-used topics and a team 
     {
         INFO(ask.describe());
         REQUIRE(ask.ui.is_object());
-        CHECK(ask.ui["screen"] == "ask-staff");
+        CHECK(ask.ui["screen"] == "ask-team");
         CHECK(ask.ui["route"] == "ask-team");
         CHECK(ask.ui["topic"].is_null());
     }

@@ -106,7 +106,7 @@ TEST_CASE("Each screen kind renders", "[e2e][screens]") {
     e2e::Picture home = render("home", "1920x1080", "home");
     e2e::Picture topic = render(kTopic, "1920x1080", "topic");
     e2e::Picture faq = render(kTopic + "/faq/1", "1920x1080", "faq-open");
-    e2e::Picture fixed = render(kTopic + "/fix/1/fixed", "1920x1080", "fixed");
+    e2e::Picture fixed = render(kTopic + "/fix/1/success", "1920x1080", "success");
     e2e::Picture ask = render(kTopic + "/ask-team", "1920x1080", "ask-team");
     for (const e2e::Picture *p : {&home, &topic, &faq, &fixed, &ask}) CHECK(e2e::colour_count(*p) > 20);
     CHECK(e2e::difference(home, topic) > 0.02);

@@ -121,7 +121,7 @@ private:
             }
             walk(s, f, n, started);
             if (f == works) {
-                go({Screen::Fixed, s.id, f - 1}, 4'000);
+                go({Screen::Success, s.id, f - 1}, 4'000);
                 ++row.fixed;
                 ++fix(s, f).fixed;
                 return true;

@@ -144,7 +144,7 @@ TEST_CASE("Tapping through a fix that does not help, then one that does", "[ui][
     CHECK(k.nav.route() == kTopic + "/fix/2/step/1");
     for (int i = 0; i < 4; ++i) REQUIRE(k.tap("step-next"));
     REQUIRE(k.tap("answer-yes"));
-    CHECK(k.nav.route() == kTopic + "/fix/2/fixed");
+    CHECK(k.nav.route() == kTopic + "/fix/2/success");
     REQUIRE(k.tap("done"));
     CHECK(k.nav.route() == "home");
 }
@@ -173,7 +173,7 @@ TEST_CASE("The FAQ accordion opens and closes by tapping", "[ui][taps]") {
 }
 
 TEST_CASE("Home and Back in the top bar work from every screen", "[ui][taps]") {
-    for (const std::string route : {kTopic, kTopic + "/faq/1", kTopic + "/fix/3/step/2", kTopic + "/fix/1/fixed",
+    for (const std::string route : {kTopic, kTopic + "/faq/1", kTopic + "/fix/3/step/2", kTopic + "/fix/1/success",
                                     kTopic + "/ask-team"}) {
         INFO(route);
         Kiosk k(1920, 1080);
@@ -259,7 +259,7 @@ TEST_CASE("A search run is handed to analytics once, when the customer picks a r
 TEST_CASE("Touch targets are at least 64 px and 8 px apart on every screen", "[ui][targets]") {
     const std::string routes[] = {"home", kTopic, kTopic + "/faq", kTopic + "/faq/1", kTopic + "/fix/1/step/1",
                                   kTopic + "/fix/1/step/3", kTopic + "/fix/1/step/6", kTopic + "/fix/5/step/6",
-                                  kTopic + "/fix/1/fixed", kTopic + "/ask-team", "search", "ask-team"};
+                                  kTopic + "/fix/1/success", kTopic + "/ask-team", "search", "ask-team"};
     for (auto size : {std::make_pair(1920, 1080), std::make_pair(1080, 1920)}) {
         Kiosk k(size.first, size.second);
         for (const std::string &route : routes) {
@@ -373,4 +373,54 @@ TEST_CASE("A corner hold counts even when no frame was drawn between press and r
     k.settle();
     CHECK(k.session.admin() == hs::AdminState::Pin);
     CHECK(k.screen() == "admin-pin");
+}
+
+TEST_CASE("A press and release in one frame is a tap, and that frame already shows the new screen", "[ui][taps]") {
+    Kiosk k(1920, 1080);
+    k.settle();
+    const hs::ui::TouchTarget *topic = k.target("topic:" + kTopic);
+    REQUIRE(topic);
+    ImVec2 at = Kiosk::middle(*topic);
+    k.frame({hs::PointerEvent{hs::PointerEvent::Kind::Down, at.x, at.y, 0},
+             hs::PointerEvent{hs::PointerEvent::Kind::Up, at.x, at.y, 0}});
+    CHECK(k.nav.route() == kTopic);
+    // The frame just drawn is the topic's: its targets are the ones --dump-ui prints for it.
+    CHECK(k.target("fix:1"));
+    CHECK_FALSE(k.target("topic:" + kTopic));
+    CHECK(k.screen() == "topic");
+}
+
+TEST_CASE("Two taps queued in one slow frame are both taken, the second on the screen the first opened",
+          "[ui][taps]") {
+    Kiosk k(1920, 1080);
+    k.settle();
+    const hs::ui::TouchTarget *topic = k.target("topic:" + kTopic);
+    REQUIRE(topic);
+    ImVec2 first = Kiosk::middle(*topic);
+    // Where "fix:1" will be on the topic's screen (looked up there, then back home).
+    REQUIRE(k.tap("topic:" + kTopic));
+    const hs::ui::TouchTarget *fix = k.target("fix:1");
+    REQUIRE(fix);
+    ImVec2 second = Kiosk::middle(*fix);
+    REQUIRE(k.tap("home"));
+    REQUIRE(k.nav.route() == "home");
+    using K = hs::PointerEvent::Kind;
+    k.frame({hs::PointerEvent{K::Down, first.x, first.y, 0}, hs::PointerEvent{K::Up, first.x, first.y, 0},
+             hs::PointerEvent{K::Down, second.x, second.y, 0}, hs::PointerEvent{K::Up, second.x, second.y, 0}});
+    CHECK(k.nav.route() == kTopic); // the second tap waits for the frame that shows the topic
+    k.frame();
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/1");
+}
+
+TEST_CASE("A tap on an overlay never reaches the screen under it", "[ui][taps]") {
+    Kiosk k(1920, 1080);
+    REQUIRE(k.tap("topic:" + kTopic));
+    REQUIRE(k.tap("fix:1"));
+    REQUIRE(k.tap("picture"));
+    REQUIRE(k.screen() == "picture");
+    // "step-next" is drawn under the full-screen picture, but the finger sees the picture.
+    const hs::ui::TouchTarget *next = k.target("step-next");
+    REQUIRE(next);
+    k.tap_at(Kiosk::middle(*next));
+    CHECK(k.nav.route() == kTopic + "/fix/1/step/1");
 }

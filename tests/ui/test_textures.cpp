@@ -1,7 +1,7 @@
 // The texture cache keeps to its memory budget by dropping the pictures drawn longest ago (never
 // one on screen in this frame), frees a topic's pictures (but its card icon) when the customer
 // leaves it, and decodes the next picture ahead on its worker. Counts, not times.
-#include "app/kiosk_frame.hpp"
+#include "app/kiosk_renderer.hpp"
 #include "app/window.hpp"
 #include "core/catalog.hpp"
 #include "support/display.hpp"
@@ -125,7 +125,7 @@ TEST_CASE("kiosk: the home screen after a topic holds no picture of that topic b
     REQUIRE(nav.open_route("imessage-facetime-activation/fix/1/step/2").empty());
     hs::Session session(nav, hs::SessionConfig{}, g.clock.now());
     hs::ui::Kiosk ui(catalog, nav, session, hs::GestureConfig{}, [](const std::string &, const std::string &) {});
-    hs::app::KioskFrame frame;
+    hs::app::KioskRenderer frame;
     auto draw = [&] {
         for (int i = 0; i < 2; ++i) frame.draw(ui, 1920, 1080, g.clock.now());
     };

@@ -73,7 +73,7 @@ int main(int argc, char **argv) {
     if (config.path) spdlog::info("config: {}", *config.path);
     if (options.report) return hs::app::report_command(options, config.config);
     std::vector<std::string> folders = config.config.plugin_folders;
-    if (folders.empty()) folders.push_back(hs::app::default_plugin_dir());
+    if (folders.empty()) folders.push_back(hs::app::bundled_plugin_folder());
 
     // Plugins are only ever loaded in helpstation-probe; this process gets each topic as data.
     hs::ProbeSetup probe;

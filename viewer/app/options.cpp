@@ -15,7 +15,7 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
                    "The config file (default: $XDG_CONFIG_HOME/helpstation/helpstation.toml, then "
                    "/etc/helpstation/helpstation.toml)");
     cli.add_option("--windowed", windowed, "Run in a window of WxH pixels instead of full screen (e.g. 1920x1080)");
-    cli.add_option("--plugins", out.plugin_dirs, "A folder of topic plugins (repeatable; overrides plugins.folders)");
+    cli.add_option("--plugins", out.plugin_folders, "A folder of topic plugins (repeatable; overrides plugins.folders)");
     cli.add_option("--open", out.open_route,
                    "Start at a route: attract, home, TOPIC, TOPIC/faq, TOPIC/fix/N, TOPIC/fix/N/step/M (1-based)");
     cli.add_option("--screenshot", out.screenshot,
@@ -131,7 +131,7 @@ void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem
     if (o.lockdown) config.lockdown = c.lockdown;
     if (o.text_size && !bad("display.text_size")) config.text_size = c.text_size;
     if (o.theme && !bad("display.theme")) config.high_contrast = c.high_contrast;
-    if (!o.plugin_dirs.empty()) config.plugin_folders = o.plugin_dirs;
+    if (!o.plugin_folders.empty()) config.plugin_folders = o.plugin_folders;
 }
 
 } // namespace hs::app

@@ -12,7 +12,7 @@ namespace hs::app {
 
 struct Options {
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; full screen when absent
-    std::vector<std::string> plugin_dirs;        // --plugins DIR (repeatable); default from config, then bundled
+    std::vector<std::string> plugin_folders;        // --plugins DIR (repeatable); default from config, then bundled
     std::string open_route = "attract";          // --open ROUTE
     std::string screenshot;                      // --screenshot FILE.png: render, save, exit
     std::string replay;                          // --replay FILE: scripted input

@@ -18,7 +18,7 @@ std::filesystem::path bin_dir() {
 
 } // namespace
 
-std::string default_plugin_dir() {
+std::string bundled_plugin_folder() {
     return (bin_dir() / HELPSTATION_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
 }
 

@@ -5,7 +5,7 @@
 
 namespace hs::app {
 // The folder of bundled plugins.
-std::string default_plugin_dir();
+std::string bundled_plugin_folder();
 // helpstation-probe, which sits next to helpstation.
 std::string probe_executable();
 } // namespace hs::app

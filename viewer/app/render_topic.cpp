@@ -1,6 +1,6 @@
 #include "render_topic.hpp"
 
-#include "kiosk_frame.hpp"
+#include "kiosk_renderer.hpp"
 #include "screenshot.hpp"
 #include "ui/kiosk.hpp"
 #include "window.hpp"
@@ -103,7 +103,7 @@ private:
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;
-    KioskFrame frame_;
+    KioskRenderer frame_;
     int problems_ = 0;
 };
 
@@ -167,7 +167,7 @@ std::vector<TopicShot> topic_shots(const Topic &topic) {
     for (size_t q = 0; q < topic.faq.size(); ++q)
         shots.push_back({topic.id + "/faq/" + std::to_string(q + 1), "faq" + std::to_string(q + 1)});
     if (topic.faq.empty()) shots.push_back({topic.id + "/faq", "faq"});
-    if (!topic.fixes.empty()) shots.push_back({topic.id + "/fix/1/fixed", "fixed"});
+    if (!topic.fixes.empty()) shots.push_back({topic.id + "/fix/1/success", "success"});
     shots.push_back({topic.id + "/ask-team", "ask-team"});
     for (size_t i = 0; i < shots.size(); ++i) shots[i].name = number(i + 1, shots.size()) + "-" + shots[i].name;
     return shots;

@@ -6,7 +6,7 @@
 #include "viewer.hpp"
 
 #include "analytics_feed.hpp"
-#include "kiosk_frame.hpp"
+#include "kiosk_renderer.hpp"
 #include "measure.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
@@ -203,6 +203,7 @@ private:
             startup_report().gl_objects_ms = frame_.gl_objects_ms();
         }
         if (moved) moved_frame_ = true;
+        if (frame_.shows_change()) change_shown_ = true;
 
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         ++status_.frames;
@@ -285,6 +286,12 @@ private:
             ++taps_.new_screens;
             new_screen_from_ms_ = -1;
         }
+        if (change_shown_ && pending_from_ms_ >= 0) { // the input moved the screen before this frame: it shows it
+            taps_.new_screen_sum += now - pending_from_ms_;
+            ++taps_.new_screens;
+            pending_from_ms_ = -1;
+        }
+        change_shown_ = false;
         if (moved_frame_ && pending_from_ms_ >= 0) {
             // The screen changed while this frame was built; the next one shows the new screen.
             new_screen_from_ms_ = pending_from_ms_;
@@ -314,7 +321,7 @@ private:
         j["texture_bytes"] = kiosk_.textures().bytes();
         j["topic_picture_bytes"] = kiosk_.textures().topic_bytes();
         const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
-        j["font_texture_bytes"] = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        j["font_texture_bytes"] = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_renderer.cpp)
         j["taps"] = {{"count", taps_.count},
                      {"next_frame_ms_mean", taps_.count ? taps_.next_frame_sum / taps_.count : 0.0},
                      {"next_frame_ms_max", taps_.next_frame_max},
@@ -337,7 +344,7 @@ private:
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
         r.plugins_looked_at_first_frame = latest->topics.size() + latest->rejected.size() + latest->shadowed.size();
         const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
-        r.font_texture_bytes = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_frame.cpp)
+        r.font_texture_bytes = static_cast<size_t>(atlas->TexWidth) * atlas->TexHeight; // one channel (kiosk_renderer.cpp)
         // Then how long the whole discovery takes (it never held up the frame above).
         for (int i = 0; i < 120000 / 5 && setup_.host.loading(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -435,11 +442,11 @@ private:
     AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};
     Millis started_ = 0;
     bool route_open_ = false;
-    KioskFrame frame_;
+    KioskRenderer frame_;
     // Measurement (--exit-after-first-frame, --stats).
     double first_frame_started_ms_ = 0;
     double input_at_ms_ = -1, pending_from_ms_ = -1, new_screen_from_ms_ = -1;
-    bool moved_frame_ = false;
+    bool moved_frame_ = false, change_shown_ = false;
     struct {
         long long count = 0, new_screens = 0;
         double next_frame_sum = 0, next_frame_max = 0, new_screen_sum = 0;

@@ -17,24 +17,24 @@
 namespace hs::app {
 namespace {
 
-// One window per process: the callbacks reach it through these.
-bool g_input = false;
-bool g_close = false;
-const Clock *g_clock = nullptr;
-Window::Sink g_sink;
-
+// GLFW's error callback is given no user pointer (and may come before any window exists): it
+// only logs, and reaches nothing else.
 void on_glfw_error(int code, const char *text) { spdlog::error("GLFW error {}: {}", code, text); }
 
-void send(InputEvent e) {
-    g_input = true;
-    e.pointer.t = g_clock->now();
-    if (g_sink) g_sink(e);
+// The window's callbacks reach its Window::Events through GLFW's user pointer.
+Window::Events &events(GLFWwindow *w) { return *static_cast<Window::Events *>(glfwGetWindowUserPointer(w)); }
+
+void send(GLFWwindow *w, InputEvent e) {
+    Window::Events &ev = events(w);
+    ev.input = true;
+    e.pointer.t = ev.clock.now();
+    if (ev.sink) ev.sink(e);
 }
 
-void on_cursor(GLFWwindow *, double x, double y) {
+void on_cursor(GLFWwindow *w, double x, double y) {
     InputEvent e;
     e.pointer = PointerEvent{PointerEvent::Kind::Move, static_cast<float>(x), static_cast<float>(y), 0};
-    send(e);
+    send(w, e);
 }
 
 // A touchscreen is an emulated left button; other buttons (a stray mouse) are ignored.
@@ -45,33 +45,33 @@ void on_button(GLFWwindow *w, int button, int action, int) {
     InputEvent e;
     e.pointer = PointerEvent{action == GLFW_PRESS ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
                              static_cast<float>(x), static_cast<float>(y), 0};
-    send(e);
+    send(w, e);
 }
 
-void on_key(GLFWwindow *, int key, int, int action, int mods) {
+void on_key(GLFWwindow *w, int key, int, int action, int mods) {
     if (action == GLFW_RELEASE) return;
     std::string name = key_name(key, mods);
     if (name.empty()) return;
     InputEvent e;
     e.kind = InputEvent::Kind::Key;
     e.key = name;
-    send(e);
+    send(w, e);
 }
 
-void on_char(GLFWwindow *, unsigned codepoint) {
+void on_char(GLFWwindow *w, unsigned codepoint) {
     InputEvent e;
     e.kind = InputEvent::Kind::Char;
     e.codepoint = codepoint;
-    send(e);
+    send(w, e);
 }
 
-void on_close(GLFWwindow *) {
-    g_close = true;
-    g_input = true;
+void on_close(GLFWwindow *w) {
+    events(w).close = true;
+    events(w).input = true;
 }
 
-void on_other(GLFWwindow *, int, int) { g_input = true; }
-void on_focus(GLFWwindow *, int) { g_input = true; }
+void on_other(GLFWwindow *w, int, int) { events(w).input = true; }
+void on_focus(GLFWwindow *w, int) { events(w).input = true; }
 
 float monitor_px_per_mm(GLFWmonitor *monitor) {
     int mm_w = 0, mm_h = 0;
@@ -112,9 +112,8 @@ std::string key_name(int key, int mods) {
     return name + base;
 }
 
-Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : keep_display_(options.keep_display) {
-    g_clock = &clock;
-    g_sink = std::move(sink);
+Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
+    : keep_display_(options.keep_display), events_{false, false, clock, std::move(sink)} {
     glfwSetErrorCallback(on_glfw_error);
     double t0 = ms_since_start();
     if (!glfwInit()) {
@@ -172,6 +171,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink) : ke
                  reinterpret_cast<const char *>(glGetString(GL_RENDERER)), px_per_mm_);
     if (options.hide_cursor) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 
+    glfwSetWindowUserPointer(window_, &events_);
     glfwSetCursorPosCallback(window_, on_cursor);
     glfwSetMouseButtonCallback(window_, on_button);
     glfwSetKeyCallback(window_, on_key);
@@ -199,8 +199,6 @@ Window::~Window() {
     }
     if (window_) glfwDestroyWindow(window_);
     if (!keep_display_) glfwTerminate();
-    g_sink = nullptr;
-    g_clock = nullptr;
 }
 
 std::pair<int, int> Window::framebuffer_size() const {
@@ -209,7 +207,7 @@ std::pair<int, int> Window::framebuffer_size() const {
     return {w, h};
 }
 
-bool Window::take_input() { return std::exchange(g_input, false); }
-bool Window::take_close_request() { return std::exchange(g_close, false); }
+bool Window::take_input() { return std::exchange(events_.input, false); }
+bool Window::take_close_request() { return std::exchange(events_.close, false); }
 
 } // namespace hs::app

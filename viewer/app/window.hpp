@@ -48,12 +48,22 @@ public:
     // The window manager asked to close (Alt+F4, the close button). Cleared by reading.
     bool take_close_request();
 
+    // What the GLFW callbacks write: input arrived, a close was requested, and where input goes.
+    // The window's user pointer points here (the Window is neither copied nor moved).
+    struct Events {
+        bool input = false;
+        bool close = false;
+        const Clock &clock;
+        Sink sink;
+    };
+
 private:
     GLFWwindow *window_ = nullptr;
     bool imgui_ready_ = false;
     bool keep_display_ = false;
     float px_per_mm_ = 96.0f / 25.4f;
     std::string error_;
+    Events events_;
 };
 
 // GLFW key + modifiers as the kiosk names them: "escape", "alt+f4", "ctrl+q", "a", "backspace".

@@ -46,7 +46,7 @@ struct Faq {
 };
 
 struct Topic {
-    std::string id, title, version, summary, category, applies_to, icon, why, closing;
+    std::string id, title, version, summary, category, applies_to, icon, why, ask_team_note;
     std::vector<std::string> symptoms;
     std::vector<Fix> fixes;
     std::vector<Faq> faq;

@@ -205,7 +205,7 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits, const st
     t.applies_to = c.text(raw.applies_to, "applies_to", false);
     t.icon = c.text(raw.icon, "icon", false);
     t.why = c.text(raw.why, "why", true);
-    t.closing = c.text(raw.closing, "closing", false);
+    t.ask_team_note = c.text(raw.ask_team_note, "ask_team_note", false);
 
     if (c.list(raw.symptoms, raw.symptom_count, "symptoms", true))
         for (size_t i = 0; i < raw.symptom_count; ++i)

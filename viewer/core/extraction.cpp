@@ -8,7 +8,7 @@ namespace hs {
 namespace {
 
 constexpr char kMagic[4] = {'H', 'S', 'X', '1'};
-constexpr size_t kTopicStrings = 9; // id title version summary category applies_to icon why closing
+constexpr size_t kTopicStrings = 9; // id title version summary category applies_to icon why ask_team_note
 enum : unsigned char { kInFile = 0, kInline = 1 };
 
 class Writer {
@@ -110,7 +110,7 @@ std::string encode_extraction(const Topic &t) {
     Writer w;
     for (char c : kMagic) w.u8(static_cast<unsigned char>(c));
     for (const std::string *s : {&t.id, &t.title, &t.version, &t.summary, &t.category, &t.applies_to, &t.icon, &t.why,
-                                 &t.closing})
+                                 &t.ask_team_note})
         w.str(*s);
     w.u32(static_cast<uint32_t>(t.symptoms.size()));
     for (const std::string &s : t.symptoms) w.str(s);
@@ -172,7 +172,7 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     Reader r(bytes.substr(sizeof kMagic), limits);
     Decoded d;
     static const char *const names[kTopicStrings] = {"id",       "title", "version", "summary", "category",
-                                                     "applies_to", "icon", "why",     "closing"};
+                                                     "applies_to", "icon", "why",     "ask_team_note"};
     for (size_t i = 0; i < kTopicStrings; ++i) d.strings[i] = r.str(names[i]);
 
     size_t n = r.count("symptoms");
@@ -229,7 +229,7 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     raw.struct_size = sizeof raw;
     raw.abi_version = HELPSTATION_ABI_VERSION;
     const char **text[kTopicStrings] = {&raw.id,       &raw.title, &raw.version, &raw.summary, &raw.category,
-                                        &raw.applies_to, &raw.icon, &raw.why,     &raw.closing};
+                                        &raw.applies_to, &raw.icon, &raw.why,     &raw.ask_team_note};
     for (size_t i = 0; i < kTopicStrings; ++i) *text[i] = d.strings[i].c_str();
     for (const std::string &s : d.symptom_text) d.symptoms.push_back(s.c_str());
     raw.symptoms = d.symptoms.data();

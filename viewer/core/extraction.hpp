@@ -7,7 +7,7 @@
 // (no NUL inside, none at the end).
 //
 //   "HSX1"                        magic and format version
-//   str  id title version summary category applies_to icon why closing
+//   str  id title version summary category applies_to icon why ask_team_note
 //   u32  n, then n str            symptoms
 //   u32  n, then n fixes          str title intro outcome; u32 m, then m steps: str text image note caution
 //   u32  n, then n FAQ entries    str question answer

@@ -65,7 +65,7 @@ bool Navigator::answer(bool fixed) {
     if (!is_last_step()) return false;
     const Topic *t = topic();
     if (fixed) {
-        state_ = NavState{Screen::Fixed, state_.topic, state_.fix, 0};
+        state_ = NavState{Screen::Success, state_.topic, state_.fix, 0};
     } else if (state_.fix + 1 < static_cast<int>(t->fixes.size())) {
         state_ = NavState{Screen::Step, state_.topic, state_.fix + 1, 0};
     } else {
@@ -104,7 +104,7 @@ bool Navigator::back() {
         if (state_.step > 0) return previous();
         state_ = NavState{Screen::Topic, state_.topic};
         return true;
-    case Screen::Fixed:
+    case Screen::Success:
     case Screen::AskTeam: {
         if (state_.topic.empty()) { // reached from a search that found nothing: back to it
             search();
@@ -129,7 +129,7 @@ std::string Navigator::route() const {
         return state_.open_faq < 0 ? id + "/faq" : id + "/faq/" + std::to_string(state_.open_faq + 1);
     case Screen::Step:
         return id + "/fix/" + std::to_string(state_.fix + 1) + "/step/" + std::to_string(state_.step + 1);
-    case Screen::Fixed: return id + "/fix/" + std::to_string(state_.fix + 1) + "/fixed";
+    case Screen::Success: return id + "/fix/" + std::to_string(state_.fix + 1) + "/success";
     case Screen::AskTeam: return id.empty() ? "ask-team" : id + "/ask-team";
     case Screen::Search: return "search";
     }
@@ -191,8 +191,8 @@ std::string Navigator::open_route(const std::string &route) {
     start_fix(fix);
     if (p.size() == 3) return {};
     const Fix &f = t->fixes[static_cast<size_t>(fix)];
-    if (p.size() == 4 && p[3] == "fixed") {
-        state_ = NavState{Screen::Fixed, t->id, fix, 0};
+    if (p.size() == 4 && (p[3] == "success" || p[3] == "fixed")) { // "fixed": the old name, kept as an alias
+        state_ = NavState{Screen::Success, t->id, fix, 0};
         return {};
     }
     if (p.size() != 5 || p[3] != "step") return fail("expected TOPIC/fix/N/step/M");

@@ -1,7 +1,7 @@
 // Navigation: where the customer is, and the taps that move them. No GL, no ImGui.
 //
 //   Attract (between customers; any tap) -> Home -> Topic -> Step (fix N, step M) -> ... last step asks "Did this fix it?"
-//                                            Yes -> Fixed;  No -> next fix, or AskTeam after the last
+//                                            Yes -> Success;  No -> next fix, or AskTeam after the last
 //           Topic -> FAQ (one entry open at a time)
 //           Home -> Search (typed words, results) -> a result opens its topic at the match: the
 //                   topic, a fix's step or an FAQ entry; nothing found -> AskTeam without a topic
@@ -17,12 +17,12 @@
 
 namespace hs {
 
-enum class Screen { Attract, Home, Topic, Step, Faq, Fixed, AskTeam, Search };
+enum class Screen { Attract, Home, Topic, Step, Faq, Success, AskTeam, Search };
 
 struct NavState {
     Screen screen = Screen::Home;
     std::string topic; // id; empty on Home and Search (and on AskTeam reached from a search)
-    int fix = 0;       // 0-based, meaningful on Step, Fixed and AskTeam (the fix answered)
+    int fix = 0;       // 0-based, meaningful on Step, Success and AskTeam (the fix answered)
     int step = 0;      // 0-based, meaningful on Step
     int open_faq = -1; // the FAQ entry shown open, -1 for none
 
@@ -60,7 +60,8 @@ public:
 
     // Routes, 1-based as a person reads them:
     //   attract | home | TOPIC | TOPIC/faq | TOPIC/faq/N | TOPIC/fix/N | TOPIC/fix/N/step/M
-    //   | TOPIC/fix/N/fixed | TOPIC/ask-team | search | ask-team
+    //   | TOPIC/fix/N/success | TOPIC/ask-team | search | ask-team
+    // (TOPIC/fix/N/fixed, the old name of the success route, still opens it)
     std::string route() const;
     // Opens a route; an invalid one leaves us on Home and returns the reason (empty when valid).
     std::string open_route(const std::string &route);

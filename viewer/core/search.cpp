@@ -44,7 +44,7 @@ float place_weight(MatchPlace p) {
     case MatchPlace::StepNote: return 2;
     case MatchPlace::FixOutcome: return 2;
     case MatchPlace::FaqAnswer: return 2;
-    case MatchPlace::Closing: return 1.5f;
+    case MatchPlace::AskTeamNote: return 1.5f;
     }
     return 1;
 }
@@ -520,7 +520,7 @@ bool SearchIndex::hit(const Topic &topic, uint32_t field, double score, const st
     case MatchPlace::Summary: h.where = "Summary"; h.route = topic.id; break;
     case MatchPlace::Symptom: h.where = "Symptom"; h.route = topic.id; break;
     case MatchPlace::Why: h.where = "Why it happens"; h.route = topic.id; break;
-    case MatchPlace::Closing: h.where = "Topic"; h.route = topic.id; break;
+    case MatchPlace::AskTeamNote: h.where = "Topic"; h.route = topic.id; break;
     case MatchPlace::FixTitle:
     case MatchPlace::FixIntro:
         // A fix opens at its first step (where Navigator::open_route("TOPIC/fix/N") lands).

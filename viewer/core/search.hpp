@@ -30,7 +30,7 @@ namespace hs {
 struct Catalog;
 
 // Where in a topic a match is.
-enum class MatchPlace : uint8_t { Title, Summary, Symptom, Why, Closing, FixTitle, FixIntro, Step, StepNote, FixOutcome,
+enum class MatchPlace : uint8_t { Title, Summary, Symptom, Why, AskTeamNote, FixTitle, FixIntro, Step, StepNote, FixOutcome,
                                   FaqQuestion, FaqAnswer };
 
 struct SearchHit {
@@ -155,7 +155,7 @@ template <class Visit> void for_each_field(const Topic &t, Visit &&visit) {
         visit(MatchPlace::FaqQuestion, t.faq[qi].question, -1, -1, static_cast<int>(qi));
         visit(MatchPlace::FaqAnswer, t.faq[qi].answer, -1, -1, static_cast<int>(qi));
     }
-    visit(MatchPlace::Closing, t.closing, -1, -1, -1);
+    visit(MatchPlace::AskTeamNote, t.ask_team_note, -1, -1, -1);
 }
 
 // Topic ids to offer when a search finds nothing: those of `ranking` (most used first) that are

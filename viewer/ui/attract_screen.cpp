@@ -11,7 +11,7 @@ void draw_attract(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     ImGui::SetCursorPos(ImVec2(0, 0));
-    Press press = pressable("start", screen);
+    Press press = pressable(ctx, "start", screen);
     if (press.tapped) ctx.nav.home();
 
     ImDrawList *dl = ImGui::GetWindowDrawList();

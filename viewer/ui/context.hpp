@@ -8,8 +8,10 @@
 #include "core/search_box.hpp"
 #include "core/session.hpp"
 #include "fonts.hpp"
+#include "frame_input.hpp"
 #include "textures.hpp"
 #include "theme.hpp"
+#include "touch_targets.hpp"
 
 #include <imgui.h>
 
@@ -72,6 +74,8 @@ struct Context {
     Session &session;
     UiState &ui;
     const HostStatus &host;
+    FrameInput &input;       // what the finger did since the last frame (the tap taken by its widget)
+    TouchTargetList &targets; // this frame's touch targets, as they are drawn
     Millis now = 0;
     bool new_page = false; // first frame of a page: scrolling areas start at the top
 };

@@ -30,7 +30,7 @@ void draw_faq(const Context &ctx, ImVec2 body) {
         ImDrawList *dl = ImGui::GetWindowDrawList();
         ImVec2 end(pos.x + width, pos.y + q_h + a_h);
         std::string id = "faq:" + std::to_string(i + 1);
-        auto [tapped, held] = pressable(id.c_str(), ImVec2(width, q_h + a_h));
+        auto [tapped, held] = pressable(ctx, id.c_str(), ImVec2(width, q_h + a_h));
         dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());
         dl->AddRect(pos, end, open ? c.accent : c.border, t.rounding(), 0, t.px(open ? 3 : 2));
         dl->AddText(qf, qf->FontSize, ImVec2(pos.x + pad, pos.y + pad), c.text, entry.question.c_str(), nullptr, text_w);

@@ -1,10 +1,10 @@
 // What the finger did since the last frame, as gestures, for every widget of this frame.
-// Set by ui::Kiosk before each frame; read through frame_input() the way ImGui's own state is
-// read through its current context, so a button does not need it passed down every call.
+// Made by ui::Kiosk before each frame and handed to the screens in their Context (ctx.input).
 #pragma once
 
 #include "core/gestures.hpp"
 
+#include <string>
 #include <vector>
 
 namespace hs::ui {
@@ -16,6 +16,9 @@ struct FrameInput {
     bool finger_down = false;
     bool dragging = false;         // the current press is a drag: nothing under it is tapped
     float press_x = 0, press_y = 0;
+    // The touch target a tap landed on, resolved against the targets of the frame on screen when
+    // the finger saw it (Kiosk::resolve_tap). Only a widget of this name acts; empty: no tap.
+    std::string tapped_target;
 
     const Gesture *find(Gesture::Kind kind) const {
         for (const Gesture &g : gestures)
@@ -25,7 +28,5 @@ struct FrameInput {
     bool has(Gesture::Kind kind) const { return find(kind) != nullptr; }
 };
 
-const FrameInput &frame_input();
-void set_frame_input(const FrameInput &input);
 
 } // namespace hs::ui

@@ -14,7 +14,7 @@ bool topic_card(const Context &ctx, const Topic &topic, ImVec2 size) {
     const Palette &c = t.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     std::string id = "topic:" + topic.id;
-    auto [tapped, held] = pressable(id.c_str(), size);
+    auto [tapped, held] = pressable(ctx, id.c_str(), size);
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());
@@ -52,7 +52,7 @@ void search_entry(const Context &ctx, float width, float h) {
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    auto [tapped, held] = pressable("search", ImVec2(width, h));
+    auto [tapped, held] = pressable(ctx, "search", ImVec2(width, h));
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + width, pos.y + h);
     dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());

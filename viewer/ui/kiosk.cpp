@@ -110,17 +110,18 @@ void Kiosk::reset_ui_state() {
 void Kiosk::begin_frame(Millis now) {
     frame_ = FrameInput{};
     frame_.now = now;
-    // One press or release per frame: ImGui 1.86 reads the button state once a frame, and a down
-    // and up in the same frame would be lost as a click.
+    // Every queued press and release is taken (a fast double tap on a slow frame loses nothing),
+    // until one is a tap on a target: that tap changes what is on screen, so whatever came after
+    // it waits for the frame that shows the change (it is resolved against that frame's targets).
     while (!queue_.empty()) {
         InputEvent e = queue_.front();
         queue_.pop_front();
         if (e.kind == InputEvent::Kind::Key) on_key(e);
         if (e.kind == InputEvent::Kind::Char) on_char(e);
         if (e.kind != InputEvent::Kind::Pointer) continue;
-        bool transition = e.pointer.kind != PointerEvent::Kind::Move;
+        size_t seen = frame_.gestures.size();
         on_pointer(e.pointer);
-        if (transition) break;
+        if (resolve_tap(seen)) break;
     }
     if (queue_.empty()) gestures_.tick(now, frame_.gestures);
 
@@ -138,7 +139,6 @@ void Kiosk::begin_frame(Millis now) {
     frame_.dragging = gestures_.dragging();
     frame_.press_x = gestures_.press_x();
     frame_.press_y = gestures_.press_y();
-    set_frame_input(frame_);
 
     // A finger does not hover: ImGui sees the pointer while it is down and for the frame of the
     // release (so the tap lands), then nowhere, so nothing stays highlighted under a lifted finger.
@@ -150,10 +150,38 @@ void Kiosk::begin_frame(Millis now) {
     io.MouseWheel = io.MouseWheelH = 0;
     pointer_was_down_ = pointer_down_;
     io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+    if (!frame_.tapped_target.empty()) apply_tap();
+}
+
+// A tap (among the gestures from `from` on) on an enabled target of the frame on screen, the one
+// the finger saw: frame_.tapped_target names it. Taps on nothing change nothing.
+bool Kiosk::resolve_tap(size_t from) {
+    for (size_t i = from; i < frame_.gestures.size(); ++i) {
+        const Gesture &g = frame_.gestures[i];
+        if (g.kind != Gesture::Kind::Tap) continue;
+        if (const TouchTarget *t = targets_.at(g.x, g.y)) {
+            frame_.tapped_target = t->name;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The tap acts before the frame is drawn, so the frame drawn next already shows its answer: the
+// screens are laid out once with the tap (the widget it names does what it does; nothing of this
+// pass reaches the screen) and then drawn for real with the gestures and without the tap.
+void Kiosk::apply_tap() {
+    FrameInput drawn = frame_;
+    drawn.tapped_target.clear();
+    frame_.gestures.clear(); // drags and swipes act once, in the frame that is drawn
+    ImGui::NewFrame();
+    build_frame();
+    ImGui::EndFrame();
+    frame_ = std::move(drawn);
 }
 
 void Kiosk::build_frame() {
-    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_.now};
+    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_, targets_, frame_.now};
     ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
     // Search left by Home or Back: what was typed is a search run too.
     if (drawn_any_ && drawn_page_.screen == Screen::Search && nav_.state().screen != Screen::Search &&
@@ -168,8 +196,8 @@ void Kiosk::build_frame() {
     drawn_any_ = true;
     textures_.begin_frame();
     textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
-    begin_targets(targets_);
-    draw_frame(ctx, ImGui::GetIO().DisplaySize);
+    targets_.begin();
+    draw_shell(ctx, ImGui::GetIO().DisplaySize);
     prefetch_next_picture();
 }
 
@@ -220,8 +248,8 @@ std::string Kiosk::screen_name() const {
     case Screen::Topic: return "topic";
     case Screen::Step: return "step";
     case Screen::Faq: return "faq";
-    case Screen::Fixed: return "success";
-    case Screen::AskTeam: return "ask-staff";
+    case Screen::Success: return "success";
+    case Screen::AskTeam: return "ask-team";
     case Screen::Search: return "search";
     }
     return "home";
@@ -234,7 +262,7 @@ std::string Kiosk::describe_json() const {
     j["screen"] = screen_name();
     j["route"] = nav_.route();
     j["topic"] = s.topic.empty() ? json(nullptr) : json(s.topic);
-    bool has_fix = s.screen == Screen::Step || s.screen == Screen::Fixed || s.screen == Screen::AskTeam;
+    bool has_fix = s.screen == Screen::Step || s.screen == Screen::Success || s.screen == Screen::AskTeam;
     j["fix"] = has_fix ? json(s.fix + 1) : json(nullptr);
     j["step"] = s.screen == Screen::Step ? json(s.step + 1) : json(nullptr);
     j["faq"] = s.screen == Screen::Faq && s.open_faq >= 0 ? json(s.open_faq + 1) : json(nullptr);
@@ -250,7 +278,7 @@ std::string Kiosk::describe_json() const {
     j["width"] = width_;
     j["height"] = height_;
     json targets = json::array();
-    for (const TouchTarget &t : targets_) {
+    for (const TouchTarget &t : targets_.items) {
         if (!t.enabled) continue;
         targets.push_back({{"label", t.name},
                            {"x", t.min.x},

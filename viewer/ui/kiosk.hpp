@@ -41,8 +41,9 @@ public:
 
     // Queues input for the coming frames (GLFW callbacks and --replay both end here).
     void input(const InputEvent &event);
-    // Before ImGui::NewFrame(): takes the queued input up to one press or release (ImGui 1.86
-    // sees one button state per frame), makes gestures of it, and places ImGui's pointer.
+    // Before ImGui::NewFrame(): takes the queued input, makes gestures of it, resolves a tap
+    // against the targets of the frame on screen and applies it (a pass of ImGui::NewFrame ..
+    // EndFrame that is never rendered), and places ImGui's pointer (for the pressed colours).
     void begin_frame(Millis now);
     // Between ImGui::NewFrame() and ImGui::Render().
     void build_frame();
@@ -68,7 +69,7 @@ public:
 
     const Theme &theme() const { return theme_; }
     const Fonts &fonts() const { return fonts_; }
-    const TouchTargets &targets() const { return targets_; }
+    const TouchTargets &targets() const { return targets_.items; }
     const Session &session() const { return session_; }
     const TextureCache &textures() const { return textures_; }
 
@@ -79,6 +80,8 @@ private:
     void reset_ui_state();
     void open_admin_if_held(Millis at);
     void prefetch_next_picture();
+    bool resolve_tap(size_t from);
+    void apply_tap();
 
     const Catalog *catalog_;
     Navigator &nav_;
@@ -87,7 +90,7 @@ private:
     TextureCache textures_;
     Theme theme_;
     Fonts fonts_;
-    TouchTargets targets_;
+    TouchTargetList targets_; // of the frame last drawn: the one on screen
     UiState ui_;
     HostStatus stats_;
     FrameInput frame_;

@@ -1,6 +1,7 @@
 // Overlays: full-screen windows above the current screen. Each is its own ImGui window brought
 // to the front, so nothing of the screen below can be pressed through it.
 #include "overlays.hpp"
+#include "touch_targets.hpp"
 
 #include "core/pin.hpp"
 #include "frame_input.hpp"
@@ -17,7 +18,8 @@ namespace {
 
 constexpr float kZoomIn = 2.5f;
 
-bool begin_overlay(const char *name, ImVec2 screen, ImU32 dim) {
+bool begin_overlay(const Context &ctx, const char *name, ImVec2 screen, ImU32 dim) {
+    ctx.targets.cover(); // full screen: nothing drawn before it can be tapped
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(screen);
     ImGui::SetNextWindowFocus();
@@ -59,8 +61,8 @@ void picture_view(const Context &ctx, ImVec2 screen) {
         return;
     }
     const Theme &t = ctx.theme;
-    if (!begin_overlay("picture", screen, IM_COL32(0x10, 0x12, 0x16, 0xFF))) return ImGui::End();
-    const FrameInput &in = frame_input();
+    if (!begin_overlay(ctx, "picture", screen, IM_COL32(0x10, 0x12, 0x16, 0xFF))) return ImGui::End();
+    const FrameInput &in = ctx.input;
     float close_w = label_width(ctx, icon::close, "Close");
     ImVec2 close_at(screen.x - t.margin() - close_w, t.margin());
 
@@ -116,7 +118,7 @@ void picture_view(const Context &ctx, ImVec2 screen) {
 
 void idle_warning(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
-    if (!begin_overlay("idle-warning", screen, IM_COL32(0, 0, 0, 0xB0))) return ImGui::End();
+    if (!begin_overlay(ctx, "idle-warning", screen, IM_COL32(0, 0, 0, 0xB0))) return ImGui::End();
     int left = ctx.session.warning_seconds_left(ctx.now);
     float w = std::min(screen.x - 2 * t.margin(), t.px(1000)), pad = t.px(56);
     std::string message = "No one has touched the screen for a while. To keep your visit private, Help Station "
@@ -141,7 +143,7 @@ void idle_warning(const Context &ctx, ImVec2 screen) {
 void keypad(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     UiState &ui = ctx.ui;
-    if (!begin_overlay("admin-pin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
+    if (!begin_overlay(ctx, "admin-pin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
     bool no_pin = ctx.session.config().admin_pin_hash.empty();
     Millis locked_for = ctx.session.pin_locked_for(ctx.now);
     if (locked_for > 0)
@@ -205,7 +207,7 @@ void keypad(const Context &ctx, ImVec2 screen) {
 void admin_menu(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     UiState &ui = ctx.ui;
-    if (!begin_overlay("admin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
+    if (!begin_overlay(ctx, "admin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
     float pad = t.px(48), bh = t.button_height(), gap = t.gap();
     float w = std::min(screen.x - 2 * t.margin(), t.px(900));
     float h = pad + ctx.fonts.h1->FontSize + gap * 2 + 5 * (bh + gap) + pad;

@@ -10,7 +10,7 @@ void draw_home(const Context &ctx, ImVec2 body);
 void draw_topic(const Context &ctx, ImVec2 body);
 void draw_step(const Context &ctx, ImVec2 body);
 void draw_faq(const Context &ctx, ImVec2 body);
-void draw_fixed(const Context &ctx, ImVec2 body);
+void draw_success(const Context &ctx, ImVec2 body);
 void draw_ask_team(const Context &ctx, ImVec2 body);
 // Search: the typed words, results as they are typed, the on-screen keyboard.
 void draw_search(const Context &ctx, ImVec2 body);
@@ -25,7 +25,8 @@ void draw_diagnostics(const Context &ctx, ImVec2 screen);
 // abandoned) as a table and bar charts, from the report read when the screen opened.
 void draw_outcomes(const Context &ctx, ImVec2 screen);
 
-// The whole frame: a full-screen window with the top bar (Home, Back) and the current screen.
-void draw_frame(const Context &ctx, ImVec2 screen);
+// The shell: a full-screen window with the navigation bar (Home, Back) around the current screen,
+// and the overlays on top.
+void draw_shell(const Context &ctx, ImVec2 screen);
 
 } // namespace hs::ui

@@ -131,7 +131,7 @@ bool result_card(const Context &ctx, const SearchHit &hit, int n, float width) {
     float h = pad + title_h + t.px(8) + where_h + (in_title ? 0 : t.px(12) + snippet_h) + pad;
 
     std::string id = "result:" + std::to_string(n);
-    auto [tapped, held] = pressable(id.c_str(), ImVec2(width, h));
+    auto [tapped, held] = pressable(ctx, id.c_str(), ImVec2(width, h));
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(origin.x + width, origin.y + h);
     dl->AddRectFilled(origin, end, held ? c.accent_soft : c.surface, t.rounding());
@@ -157,7 +157,7 @@ bool topic_row(const Context &ctx, const Topic &topic, float width) {
     float h = std::max(t.button_height(), pad + title_h + t.px(6) + summary_h + pad);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     std::string id = "popular:" + topic.id;
-    auto [tapped, held] = pressable(id.c_str(), ImVec2(width, h));
+    auto [tapped, held] = pressable(ctx, id.c_str(), ImVec2(width, h));
     ImDrawList *dl = ImGui::GetWindowDrawList();
     ImVec2 end(pos.x + width, pos.y + h);
     dl->AddRectFilled(pos, end, held ? c.accent_soft : c.surface, t.rounding());

@@ -16,7 +16,7 @@ namespace {
 void step_picture(const Context &ctx, const Topic &topic, const std::string &image, ImVec2 at, ImVec2 box) {
     ImVec2 cursor = ImGui::GetCursorPos();
     ImGui::SetCursorScreenPos(at);
-    if (pressable("picture", box).tapped) open_picture(ctx, topic.id, image);
+    if (pressable(ctx, "picture", box).tapped) open_picture(ctx, topic.id, image);
     ImGui::SetCursorPos(cursor);
     draw_picture(ctx, topic, image, at, box);
     // A small magnifier in the corner says the picture can be opened.
@@ -231,8 +231,8 @@ void draw_step(const Context &ctx, ImVec2 body) {
     // the previous one (the last step waits for the answer to "Did this fix it?").
     bool on_top = !ctx.ui.zoom_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
     if (on_top) {
-        if (frame_input().has(Gesture::Kind::SwipeLeft)) ctx.nav.next();
-        else if (frame_input().has(Gesture::Kind::SwipeRight)) ctx.nav.previous();
+        if (ctx.input.has(Gesture::Kind::SwipeLeft)) ctx.nav.next();
+        else if (ctx.input.has(Gesture::Kind::SwipeRight)) ctx.nav.previous();
     }
 }
 

@@ -3,17 +3,15 @@
 #include <algorithm>
 
 namespace hs::ui {
-namespace {
-TouchTargets *g_targets = nullptr; // one UI per process, drawn on one thread
+
+const TouchTarget *TouchTargetList::at(float x, float y) const {
+    const TouchTarget *hit = nullptr;
+    for (const TouchTarget &t : items)
+        if (t.layer == top_layer && x >= t.min.x && x < t.max.x && y >= t.min.y && y < t.max.y) hit = &t;
+    return hit && hit->enabled ? hit : nullptr;
 }
 
-void begin_targets(TouchTargets &into) {
-    into.clear();
-    g_targets = &into;
-}
-
-void record_target(const std::string &name, bool enabled) {
-    if (!g_targets) return;
+void TouchTargetList::record(const std::string &name, bool enabled) {
     // Clip to the visible part of the window: a target scrolled out of view cannot be tapped.
     ImVec2 item_min = ImGui::GetItemRectMin(), item_max = ImGui::GetItemRectMax();
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
@@ -22,7 +20,7 @@ void record_target(const std::string &name, bool enabled) {
     ImVec2 max(std::min(item_max.x, clip_max.x), std::min(item_max.y, clip_max.y));
     if (max.x <= min.x || max.y <= min.y) return;
     bool clipped = min.x != item_min.x || min.y != item_min.y || max.x != item_max.x || max.y != item_max.y;
-    g_targets->push_back({name, min, max, enabled, clipped});
+    items.push_back({name, min, max, enabled, clipped, top_layer});
 }
 
 } // namespace hs::ui

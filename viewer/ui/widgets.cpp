@@ -10,16 +10,19 @@
 
 namespace hs::ui {
 
-Press pressable(const char *id, ImVec2 size, bool enabled) {
+Press pressable(const Context &ctx, const char *id, ImVec2 size, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     Press p;
-    // ImGui says the finger went down and came up on this control; the gesture recognizer says it
-    // was a tap, not the end of a drag or a long-press.
-    const FrameInput &in = frame_input();
-    p.tapped = ImGui::InvisibleButton(id, size) && enabled && in.has(Gesture::Kind::Tap);
+    // ImGui lays the control out (and says whether a finger is on it, for the pressed colour);
+    // whether it was tapped was decided before this frame: the gesture recognizer's tap, resolved
+    // by its point against the targets of the frame the finger saw.
+    FrameInput &in = ctx.input;
+    ImGui::InvisibleButton(id, size);
+    p.tapped = enabled && !in.tapped_target.empty() && in.tapped_target == id;
+    if (p.tapped) in.tapped_target.clear(); // used up: a second widget of the same name does not act too
     p.held = ImGui::IsItemActive() && !in.dragging;
     if (!enabled) ImGui::EndDisabled();
-    record_target(id, enabled);
+    ctx.targets.record(id, enabled);
     return p;
 }
 
@@ -27,7 +30,7 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
                   const char *label, bool enabled) {
     const Palette &c = ctx.theme.color;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    auto [tapped, held] = pressable(id, size, enabled);
+    auto [tapped, held] = pressable(ctx, id, size, enabled);
 
     ImU32 fill, text;
     switch (style) {
@@ -123,7 +126,7 @@ void callout(const Context &ctx, CalloutKind kind, const std::string &text, floa
 }
 
 void touch_scroll(const Context &ctx) {
-    const FrameInput &in = frame_input();
+    const FrameInput &in = ctx.input;
     UiState &ui = ctx.ui;
     ImGuiID self = ImGui::GetCurrentWindow()->ID;
     if (in.pressed) ui.kinetic.stop(); // a finger on the glass stops a coasting list at once

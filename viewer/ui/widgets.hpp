@@ -18,7 +18,7 @@ enum class ButtonStyle { Primary, Secondary, Success, Row };
 struct Press {
     bool tapped = false, held = false;
 };
-Press pressable(const char *id, ImVec2 size, bool enabled = true);
+Press pressable(const Context &ctx, const char *id, ImVec2 size, bool enabled = true);
 
 // A button of `size` at the cursor, with an optional icon before the label. Returns true on tap.
 // `id` is unique on the screen and names the touch target ("home", "fix:2").

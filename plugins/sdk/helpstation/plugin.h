@@ -98,7 +98,8 @@ typedef struct hs_topic {
     const hs_image *images;      /* optional; every picture any step or the icon refers to */
     size_t image_count;
 
-    const char *closing;   /* optional; shown on the "ask a team member" screen, when no fix worked */
+    const char *ask_team_note; /* optional; shown on the "ask a team member" screen, when no fix worked
+                                  (named `closing` in earlier copies of this header: same slot, same meaning) */
 
     void *reserved[8];     /* set to NULL; later minor additions take these slots */
 } hs_topic;

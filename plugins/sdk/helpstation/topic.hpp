@@ -77,7 +77,9 @@ public:
     TopicBuilder &icon(const char *image) { icon_ = text_or_empty(image); return *this; }
     TopicBuilder &symptom(const char *v) { symptoms_.emplace_back(text_or_empty(v)); return *this; }
     TopicBuilder &why(const char *v) { why_ = text_or_empty(v); return *this; }
-    TopicBuilder &closing(const char *v) { closing_ = text_or_empty(v); return *this; }
+    TopicBuilder &ask_team_note(const char *v) { ask_team_note_ = text_or_empty(v); return *this; }
+    // The old name of ask_team_note(), kept so topics written against earlier headers still build.
+    TopicBuilder &closing(const char *v) { return ask_team_note(v); }
     FixBuilder &fix(const char *title) {
         fixes_.emplace_back();
         fixes_.back().title_ = text_or_empty(title);
@@ -126,13 +128,13 @@ public:
             topic_.images = helpstation_embedded_images;
             topic_.image_count = helpstation_embedded_image_count;
         }
-        topic_.closing = closing_.c_str();
+        topic_.ask_team_note = ask_team_note_.c_str();
         return &topic_;
     }
 
 private:
     struct Faq { std::string question, answer; };
-    std::string id_, title_, version_, summary_, category_, applies_to_, icon_, why_, closing_;
+    std::string id_, title_, version_, summary_, category_, applies_to_, icon_, why_, ask_team_note_;
     std::vector<std::string> symptoms_;
     std::deque<FixBuilder> fixes_; // deque: fix() hands out references that must stay valid
     std::vector<Faq> faq_;

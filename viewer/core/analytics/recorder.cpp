@@ -98,13 +98,13 @@ void Recorder::on_state(const NavState &s, std::int64_t at_ms) {
         return;
     }
     case Screen::Step: on_step(visit(s.topic, at_ms), s.fix + 1, s.step + 1, at_ms); return;
-    case Screen::Fixed:
+    case Screen::Success:
     case Screen::AskTeam: {
         TopicVisit &v = visit(s.topic, at_ms);
         v.has_outcome = true;
         v.outcome_at = at_ms;
         v.outcome_fix = s.fix + 1;
-        if (s.screen == Screen::Fixed) {
+        if (s.screen == Screen::Success) {
             v.outcome = Outcome::Fixed;
         } else {
             // "No" on the last step of the last fix is the only way from a step to this screen.

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 namespace hs::ui {
-void draw_fixed(const Context &ctx, ImVec2 body) {
+void draw_success(const Context &ctx, ImVec2 body) {
     const Topic *topic = ctx.nav.topic();
     if (!topic) return;
     const Fix &fix = topic->fixes[static_cast<size_t>(ctx.nav.state().fix)];
@@ -42,7 +42,7 @@ void draw_ask_team(const Context &ctx, ImVec2 body) {
         return;
     }
     std::string message;
-    if (!topic->closing.empty()) message = topic->closing + "\n\n";
+    if (!topic->ask_team_note.empty()) message = topic->ask_team_note + "\n\n";
     message += "You have tried all " + std::to_string(topic->fixes.size()) + " fixes for \xE2\x80\x9C" + topic->title +
                "\xE2\x80\x9D. A team member will take it from here: show them this screen.";
     centred_message(ctx, body, icon::users, ctx.theme.color.accent, "Let's get a team member", message,

@@ -1,4 +1,4 @@
-#include "kiosk_frame.hpp"
+#include "kiosk_renderer.hpp"
 
 #include <glad/gl.h>
 #include <imgui.h>
@@ -32,7 +32,7 @@ unsigned int upload_alpha_font_texture() {
 
 } // namespace
 
-bool KioskFrame::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch) {
+bool KioskRenderer::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch) {
     // A new size or text size means a new font atlas. Only the font texture changes; unbind the
     // old one first, since the backend restores whatever was bound and it is being deleted.
     using ms = std::chrono::duration<double, std::milli>;
@@ -53,11 +53,13 @@ bool KioskFrame::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigato
     atlas_ms_ = new_atlas ? ms(t1 - t0).count() : 0;
     gl_objects_ms_ = (new_atlas || !had_device) ? ms(t2 - t1).count() : 0;
     ImGui_ImplGlfw_NewFrame();
-    kiosk.begin_frame(now);
     NavState before = watch ? watch->state() : NavState{};
+    kiosk.begin_frame(now); // a tap on a target acts here, before the frame is drawn
+    NavState applied = watch ? watch->state() : NavState{};
+    shows_change_ = watch && !(applied == before);
     ImGui::NewFrame();
     kiosk.build_frame();
-    bool moved = watch && !(watch->state() == before);
+    bool moved = watch && !(watch->state() == applied);
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk.theme().color.background);

@@ -1,4 +1,4 @@
-// The frame: one full-screen window with the navigation bar (Home, Back, text size, contrast:
+// The shell: one full-screen window with the navigation bar (Home, Back, text size, contrast:
 // always there, always working) and the current screen; then, on top, whatever overlay is up
 // (the zoomed picture, the idle warning, the admin screens).
 //
@@ -76,7 +76,7 @@ void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
 
 } // namespace
 
-void draw_frame(const Context &ctx, ImVec2 screen) {
+void draw_shell(const Context &ctx, ImVec2 screen) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(screen);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -129,7 +129,7 @@ void draw_frame(const Context &ctx, ImVec2 screen) {
         case Screen::Home: draw_home(ctx, body); break;
         case Screen::Topic: draw_topic(ctx, body); break;
         case Screen::Faq: draw_faq(ctx, body); break;
-        case Screen::Fixed: draw_fixed(ctx, body); break;
+        case Screen::Success: draw_success(ctx, body); break;
         case Screen::AskTeam: draw_ask_team(ctx, body); break;
         case Screen::Step:
         case Screen::Search:
