@@ -32,10 +32,6 @@ void send(GLFWwindow *w, InputEvent e) {
 }
 
 void on_cursor(GLFWwindow *w, double x, double y) {
-    Window::Events &ev = events(w);
-    ev.cursor_known = true;
-    ev.cursor_x = x;
-    ev.cursor_y = y;
     InputEvent e;
     e.pointer = PointerEvent{PointerEvent::Kind::Move, static_cast<float>(x), static_cast<float>(y), 0};
     send(w, e);
@@ -44,13 +40,8 @@ void on_cursor(GLFWwindow *w, double x, double y) {
 // A touchscreen is an emulated left button; other buttons (a stray mouse) are ignored.
 void on_button(GLFWwindow *w, int button, int action, int) {
     if (button != GLFW_MOUSE_BUTTON_LEFT || action == GLFW_REPEAT) return;
-    // Not glfwGetCursorPos: on X11 it asks the server where the pointer is *now*. When a slow
-    // frame lets a whole swipe queue up (press, moves, release), the press would be placed where
-    // the finger lifted, and the swipe would become a tap at its end. The last motion event before
-    // this button event is where the finger was (touch pointer emulation moves the pointer first).
-    Window::Events &ev = events(w);
-    double x = ev.cursor_x, y = ev.cursor_y;
-    if (!ev.cursor_known) glfwGetCursorPos(w, &x, &y);
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
     InputEvent e;
     e.pointer = PointerEvent{action == GLFW_PRESS ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
                              static_cast<float>(x), static_cast<float>(y), 0};

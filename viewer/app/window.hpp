@@ -55,10 +55,6 @@ public:
         bool close = false;
         const Clock &clock;
         Sink sink;
-        // Where the pointer was at the last motion event handled, in event order: a button event
-        // takes its position from here (see on_button).
-        bool cursor_known = false;
-        double cursor_x = 0, cursor_y = 0;
     };
 
 private:
