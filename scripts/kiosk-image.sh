@@ -11,16 +11,23 @@
 #                  from outside: a root shell on the second serial port (ttyS1) and a uinput
 #                  touch screen (DIR/install.sh lays them in). Never on a production image.
 #
-# Output in OUT: root.img (ext4 root file system, from `mke2fs -d`, root=/dev/vda or the disk's
-# partition), vmlinuz and initrd.img (for qemu -kernel).
+# Output in OUT:
+#   disk.img     the whole kiosk disk, written as is to the kiosk's disk (README): GPT, an EFI system
+#                partition (FAT, made with mtools: systemd-boot as the removable-media loader
+#                EFI/BOOT/BOOTX64.EFI, so no firmware boot entry is needed; the kernel, the initrd,
+#                a loader entry with no menu and no editor) and the root file system (ext4, label
+#                kiosk-root, made with `mke2fs -d`). Boots on any UEFI machine (tested with OVMF).
+#   vmlinuz, initrd.img, cmdline  the same kernel, initrd and command line, for qemu -kernel boots
+#                (faster than going through the firmware; the boot test uses both).
 #
 #   bash scripts/kiosk-image.sh --debs build/debs --out build/kiosk-image [--test-harness DIR]
-# Needs root (files owned by root in the image) and: mmdebstrap, e2fsprogs, dpkg.
+# Needs root (files owned by root in the image) and: mmdebstrap, e2fsprogs, dpkg, mtools,
+# dosfstools, fdisk (sfdisk).
 set -euo pipefail
 
 DEBS="" OUT="" HARNESS=""
 CACHE="${HELPSTATION_IMAGE_CACHE:-/var/cache/helpstation-test}"
-SIZE_MB=3072
+ROOT_MB=3072 ESP_MB=256
 while [ $# -gt 0 ]; do
   case "$1" in
     --debs) DEBS=$(realpath "$2"); shift 2 ;;
@@ -41,7 +48,9 @@ debs=("$DEBS"/helpstation_*.deb "$DEBS"/helpstation-kiosk_*.deb "$DEBS"/helpstat
 
 # 1. base: Debian packages only. The kiosk's dependencies come from the .debs' own Depends fields
 # (first alternative of each, version constraints dropped; the project's own packages left out).
-BASE_PACKAGES="systemd-sysv udev dbus libpam-systemd linux-image-amd64 initramfs-tools kmod e2fsprogs"
+# systemd-boot-efi: only the boot loader's EFI binary (the `systemd-boot` package would also
+# manage the ESP with per-machine-id entries, wrong for one image cloned onto many kiosks).
+BASE_PACKAGES="systemd-sysv udev dbus libpam-systemd linux-image-amd64 initramfs-tools kmod e2fsprogs systemd-boot-efi"
 deps=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Depends; echo; done | tr ',' '\n' |
   sed -e 's/|.*//' -e 's/(.*)//' -e 's/[[:space:]]//g' | grep -v '^helpstation' | grep . | sort -u | tr '\n' ' ')
 # The base layer is exactly what this mmdebstrap call makes: its arguments are the cache key.
@@ -85,6 +94,15 @@ rm -rf "$root/tmp/helpstation-debs"
 # Anything missing (a Depends the base lacks) fails here rather than at boot.
 chroot "$root" dpkg --audit >&2
 chroot "$root" dpkg-query -W -f='${Status}\n' helpstation-kiosk | grep -q 'install ok installed'
+# The disk's own parts of the root file system: the kernel command line (systemd's
+# /etc/kernel/cmdline convention; the loader entry is made from it), the ESP mounted at /boot/efi,
+# and the hook that copies a kernel or initrd that apt updates onto the ESP.
+echo "root=LABEL=kiosk-root ro quiet loglevel=3 systemd.show_status=0" > "$root/etc/kernel/cmdline"
+mkdir -p "$root/boot/efi"
+echo "LABEL=KIOSK-ESP /boot/efi vfat umask=0077,nofail 0 2" >> "$root/etc/fstab"
+hook="$(cd "$(dirname "$0")" && pwd)/kiosk-esp-update"
+install -D -m 0755 "$hook" "$root/etc/kernel/postinst.d/zz-helpstation-esp"
+install -D -m 0755 "$hook" "$root/etc/initramfs/post-update.d/helpstation-esp"
 
 # 3. test harness (never in production).
 if [ -n "$HARNESS" ]; then
@@ -94,8 +112,41 @@ fi
 
 cp "$root"/boot/vmlinuz-* "$OUT/vmlinuz"
 cp "$root"/boot/initrd.img-* "$OUT/initrd.img"
-log "root file system (mke2fs -d)"
-mke2fs -q -t ext4 -L kiosk-root -d "$root" "$OUT/root.img" "${SIZE_MB}M"
+cp "$root/etc/kernel/cmdline" "$OUT/cmdline"
 
+log "EFI system partition (mtools: systemd-boot, kernel, initrd, loader entry)"
+esp="$OUT/esp.part"
+rm -f "$esp"
+mkfs.vfat -C -F 32 -n KIOSK-ESP "$esp" $((ESP_MB * 1024)) >/dev/null
+# timeout 0 and editor no: the loader shows no menu, and a keyboard plugged into the kiosk cannot
+# edit the kernel command line (init=/bin/sh) or reach the firmware setup.
+printf 'default helpstation.conf\ntimeout 0\neditor no\nauto-entries no\nauto-firmware no\n' > "$OUT/loader.conf"
+printf 'title Help Station kiosk\nlinux /vmlinuz\ninitrd /initrd.img\noptions %s\n' "$(cat "$OUT/cmdline")" > "$OUT/helpstation.conf"
+mmd -i "$esp" ::/EFI ::/EFI/BOOT ::/loader ::/loader/entries
+mcopy -i "$esp" "$root/usr/lib/systemd/boot/efi/systemd-bootx64.efi" ::/EFI/BOOT/BOOTX64.EFI
+mcopy -i "$esp" "$OUT/loader.conf" ::/loader/loader.conf
+mcopy -i "$esp" "$OUT/helpstation.conf" ::/loader/entries/helpstation.conf
+mcopy -i "$esp" "$OUT/vmlinuz" ::/vmlinuz
+mcopy -i "$esp" "$OUT/initrd.img" ::/initrd.img
+rm -f "$OUT/loader.conf" "$OUT/helpstation.conf"
+
+log "root file system (mke2fs -d)"
+part="$OUT/root.part"
+mke2fs -q -t ext4 -L kiosk-root -d "$root" "$part" "${ROOT_MB}M"
 rm -rf "$root"
+
+log "disk (GPT: ESP + root)"
+disk="$OUT/disk.img"
+truncate -s $(( (1 + ESP_MB + ROOT_MB + 1) * 1024 * 1024 )) "$disk"
+# Partition type GUIDs: EFI system; Linux root (x86-64) from the Discoverable Partitions Spec.
+sfdisk -q "$disk" <<PARTS
+label: gpt
+start=1MiB, size=${ESP_MB}MiB, type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B, name=esp
+start=$((1 + ESP_MB))MiB, size=${ROOT_MB}MiB, type=4F68BCE3-E8CD-4DB1-96E7-FBCAF984B709, name=kiosk-root
+PARTS
+dd if="$esp" of="$disk" bs=1M seek=1 conv=notrunc,sparse status=none
+dd if="$part" of="$disk" bs=1M seek=$((1 + ESP_MB)) conv=notrunc,sparse status=none
+rm -f "$esp" "$part"
+# Where the root file system starts in disk.img (the boot test reads it back after a power cut).
+echo $(( (1 + ESP_MB) * 1024 * 1024 )) > "$OUT/root-offset"
 log "done in $(( $(now) - t_start )) s (layers 2-3 and the file system: $(( $(now) - t )) s): $OUT"

@@ -38,6 +38,7 @@ import time
 import zlib
 
 SCREEN_W, SCREEN_H = 1280, 720
+OVMF = "/usr/share/OVMF"  # Debian package ovmf: UEFI firmware for QEMU
 T0 = time.monotonic()
 FAILURES = []
 
@@ -222,7 +223,11 @@ class Shell:
 
 
 class Vm:
-    def __init__(self, image_dir, work, name):
+    """The kiosk's disk (disk.img) in a QEMU machine. firmware=True powers on as a kiosk does:
+    UEFI firmware (OVMF) -> the loader on the disk's EFI partition -> its kernel; otherwise QEMU
+    loads the same kernel, initrd and command line itself (-kernel: faster under TCG)."""
+
+    def __init__(self, image_dir, work, name, firmware=False):
         self.work = work
         self.name = name
         self.qmp_path = os.path.join(work, f"{name}.qmp")
@@ -235,14 +240,21 @@ class Vm:
                "-nic", "none", "-display", "none", "-vga", "none",
                "-device", f"virtio-vga,xres={SCREEN_W},yres={SCREEN_H}",
                "-device", "qemu-xhci", "-device", "usb-kbd",
-               "-kernel", os.path.join(image_dir, "vmlinuz"),
-               "-initrd", os.path.join(image_dir, "initrd.img"),
-               "-append", "root=/dev/vda rw console=ttyS0 loglevel=4 systemd.show_status=0",
-               "-drive", f"file={os.path.join(image_dir, 'root.img')},format=raw,if=virtio",
+               "-drive", f"file={os.path.join(image_dir, 'disk.img')},format=raw,if=virtio",
                "-serial", f"file:{self.console}",
                "-chardev", f"socket,id=hs,path={self.shell_path},server=on,wait=off",
                "-serial", "chardev:hs",
                "-qmp", f"unix:{self.qmp_path},server=on,wait=off"]
+        if firmware:
+            nvram = os.path.join(work, f"{name}-efivars.fd")  # the firmware's own variables, per machine
+            shutil.copyfile(os.path.join(OVMF, "OVMF_VARS_4M.fd"), nvram)
+            cmd += ["-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={os.path.join(OVMF, 'OVMF_CODE_4M.fd')}",
+                    "-drive", f"if=pflash,format=raw,unit=1,file={nvram}"]
+        else:
+            with open(os.path.join(image_dir, "cmdline")) as f:
+                cmdline = f.read().strip()
+            cmd += ["-kernel", os.path.join(image_dir, "vmlinuz"),
+                    "-initrd", os.path.join(image_dir, "initrd.img"), "-append", cmdline]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
         self.started = time.monotonic()
         for _ in range(100):
@@ -476,7 +488,8 @@ def main():
 
     keep = args.keep_screens or work  # the screendumps of attract, home and a topic, as PNGs
     os.makedirs(keep, exist_ok=True)
-    vm = Vm(image, work, "boot1")
+    # The first power-on goes through the firmware and the disk's own boot loader, as on a kiosk.
+    vm = Vm(image, work, "boot1", firmware=True)
     try:
         # 3. Power on -> attract.
         took = wait_screen(vm, screens, "attract", 900, "power on -> attract",
@@ -493,6 +506,13 @@ def main():
         lines = out.splitlines()
         if lines[:5] != ["active", "active", "tty1", "16", "inactive"]:
             fail(f"kiosk session, viewer, active console, sysrq, getty@tty1 should be active, active, tty1, 16, inactive: {lines[:5]}")
+        # The disk booted as a kiosk's does: through UEFI and the loader on its EFI partition, which
+        # is mounted where apt's kernel hook copies a new kernel to.
+        rc, out = guest(vm, "test -d /sys/firmware/efi && echo uefi || echo no-uefi; "
+                            "findmnt -n -o FSTYPE,LABEL /boot/efi; findmnt -n -o LABEL /; ls /boot/efi/EFI/BOOT")
+        say("guest boot: " + out.replace("\n", " | "))
+        if out.split() != ["uefi", "vfat", "KIOSK-ESP", "kiosk-root", "BOOTX64.EFI"]:
+            fail(f"first boot: UEFI, the ESP on /boot/efi and the root file system expected: {out!r}")
 
         # 4. A real touch tap (80 ms, as a finger taps) -> home.
         took, _ = tap_to(vm, screens, (SCREEN_W // 2, SCREEN_H // 2), "home", "touch on attract -> home",
@@ -585,7 +605,10 @@ def main():
     db = os.path.join(work, "analytics-after-cut.db")
     state = "/var/lib/helpstation-kiosk/.local/state/helpstation"
     root_img = os.path.join(work, "root-after-cut.img")
-    subprocess.run(["cp", "--sparse=always", os.path.join(image, "root.img"), root_img], check=True)
+    with open(os.path.join(image, "root-offset")) as f:
+        offset_mib = int(f.read()) // (1024 * 1024)
+    subprocess.run(["dd", f"if={os.path.join(image, 'disk.img')}", f"of={root_img}", "bs=1M",
+                    f"skip={offset_mib}", "conv=sparse", "status=none"], check=True)
     fsck = subprocess.run(["e2fsck", "-fy", root_img], capture_output=True, text=True)
     say(f"power cut: e2fsck -fy on a copy of the disk -> exit {fsck.returncode}")
     if fsck.returncode >= 4:  # 0: clean, 1/2: errors corrected; 4 and up: left uncorrected

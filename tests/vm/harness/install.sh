@@ -7,6 +7,8 @@
 #     (helpstation-harness-touch, built by CMake from touch.c), commands on a FIFO;
 #   - the topic .debs in /usr/local/lib/helpstation-harness/debs (the test removes one topic package
 #     and installs it again while the kiosk runs; the VM has no network);
+#   - the kernel's messages on the first serial port (console=ttyS0 added to /etc/kernel/cmdline,
+#     which the disk's loader entry is made from): the test keeps them as the boot log;
 #   - /etc/helpstation-test-harness: says so on the image itself.
 # TOUCH_EXE (environment) is the built helpstation-harness-touch; SCREEN is WIDTHxHEIGHT; DEBS the
 # folder of the project's .debs.
@@ -51,4 +53,5 @@ UNIT
 mkdir -p "$root/etc/systemd/system/multi-user.target.wants"
 ln -sf /etc/systemd/system/helpstation-harness-shell.service "$root/etc/systemd/system/multi-user.target.wants/"
 ln -sf /etc/systemd/system/helpstation-harness-touch.service "$root/etc/systemd/system/multi-user.target.wants/"
+sed -i '1 s/$/ console=ttyS0/' "$root/etc/kernel/cmdline"
 echo "TEST IMAGE: the boot test's harness is installed (root shell on ttyS1). Never deploy it." > "$root/etc/helpstation-test-harness"
