@@ -18,6 +18,7 @@ BUILD="$ROOT/build"
 PACKAGES=(
   build-essential cmake pkg-config git            # toolchain
   libglfw3-dev libgl-dev libgl1-mesa-dri          # window, GL (Mesa's software GL when no GPU)
+  libxi-dev libxrandr-dev                         # touch screens read as XInput 2.2 touches (glfw3native.h needs Xrandr.h)
   python3-glad                                    # GL loader generated at build time
   libimgui-dev libfreetype-dev libstb-dev         # UI, font rasterizer, images
   libcli11-dev libspdlog-dev nlohmann-json3-dev   # command line, log, JSON output
@@ -29,7 +30,7 @@ PACKAGES=(
   catch2 xvfb xauth                               # tests and the virtual display
   xdotool python3-xlib                            # real X keys and a window manager's close request (lockdown tests)
   dpkg-dev file                                   # cpack -G DEB: dpkg-shlibdeps, ELF detection
-  qemu-system-x86 mmdebstrap e2fsprogs python3    # the kiosk image booted in a VM (tests/vm, label vm)
+  qemu-system-x86 ovmf mmdebstrap e2fsprogs mtools dosfstools fdisk python3 # the kiosk image, booted in a VM (tests/vm, label vm)
 )
 
 log() { printf '\n== %s\n' "$*"; }

@@ -88,7 +88,7 @@ int main(int argc, char **argv) {
             store.add(e);
             store.flush();
         }
-        std::printf("one event per commit (WAL, synchronous=NORMAL): %.1f us per event\n", ms_since(t) * 1000 / one);
+        std::printf("one event per commit (WAL, synchronous=FULL): %.1f us per event\n", ms_since(t) * 1000 / one);
     }
 
     // 2. The report: one scripted day, then the same day copied over 180 days.

@@ -629,6 +629,9 @@ def main():
             f"(sessions started before the cut: 1; lost: {max(0, 1 - sessions)})")
         if check != [("ok",)]:
             fail(f"power cut: integrity_check says {check}")
+        # The writer commits with synchronous=FULL: what it committed before the cut is on the disk.
+        if sessions < 1:
+            fail("power cut: the customer's session, committed seconds before the cut, was lost")
 
     vm = Vm(image, work, "boot2")
     try:
@@ -645,19 +648,15 @@ def main():
         wait_screen(vm, screens, "topic", 120, f"tap on the {HOME_FIRST_TOPIC_ID} card -> that topic")
         tap(vm, *targets["topic"]["fix:1"])
         wait_screen(vm, screens, "step-1", 120, "tap on fix 1 -> its first step")
-        # A finger moving left across the instruction (not the picture), as a customer turns a page.
-        # Seen on these VMs (a few frames a second under TCG): a 250 ms swipe was not seen at all.
-        # Until that is understood it is reported, a slower swipe is tried, and the test goes on
-        # with the Next step button; only a page that turns by neither fails.
+        # A quick finger (250 ms) moving left across the instruction (not the picture), as a customer
+        # turns a page. Under TCG the viewer draws a few frames a second, so the whole swipe arrives
+        # between two frames: it turns the page only if each touch keeps its own position
+        # (viewer/app/touch_screen.cpp), which GLFW's emulated pointer did not.
         x, y = targets["step-1"]["step-back"]
-        for ms in (250, 1000):
-            touch(vm, f"swipe {SCREEN_W // 2} {y - 200} {x} {y - 200} {ms}")
-            swiped = wait_screen(vm, screens, "step-2", 60, f"swipe left ({ms} ms) on step 1 -> step 2", quiet=True,
-                                 keep=os.path.join(keep, "kiosk-vm-step-after-swipe.png") if keep else None)
-            if swiped is not None:
-                break
-            say(f"KNOWN ISSUE: a {ms} ms swipe left on step 1 did not turn the page in the VM")
-        if swiped is None:
+        touch(vm, f"swipe {SCREEN_W // 2} {y - 200} {x} {y - 200} 250")
+        swiped = wait_screen(vm, screens, "step-2", 60, "swipe left (250 ms) on step 1 -> step 2",
+                             keep=os.path.join(keep, "kiosk-vm-step-after-swipe.png") if keep else None)
+        if swiped is None:  # failed above; the Next button lets the other checks go on
             tap(vm, *targets["step-1"]["step-next"])
             wait_screen(vm, screens, "step-2", 120, "Next step on step 1 -> step 2")
         touch(vm, "hold 20 20 3500")

@@ -32,6 +32,7 @@ void send(GLFWwindow *w, InputEvent e) {
 }
 
 void on_cursor(GLFWwindow *w, double x, double y) {
+    spdlog::trace("pointer move {:.0f},{:.0f}", x, y);
     InputEvent e;
     e.pointer = PointerEvent{PointerEvent::Kind::Move, static_cast<float>(x), static_cast<float>(y), 0};
     send(w, e);
@@ -42,6 +43,7 @@ void on_button(GLFWwindow *w, int button, int action, int) {
     if (button != GLFW_MOUSE_BUTTON_LEFT || action == GLFW_REPEAT) return;
     double x = 0, y = 0;
     glfwGetCursorPos(w, &x, &y);
+    spdlog::trace("pointer {} {:.0f},{:.0f}", action == GLFW_PRESS ? "press" : "release", x, y);
     InputEvent e;
     e.pointer = PointerEvent{action == GLFW_PRESS ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
                              static_cast<float>(x), static_cast<float>(y), 0};
@@ -179,6 +181,10 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
     glfwSetWindowCloseCallback(window_, on_close);
     glfwSetWindowFocusCallback(window_, on_focus);
     glfwSetFramebufferSizeCallback(window_, on_other);
+    std::string why;
+    touch_ = TouchScreen::open(window_, why);
+    if (touch_) spdlog::info("touch screens: read as touches (XInput 2.2)");
+    else spdlog::info("touch screens: through the emulated pointer ({})", why);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(ui::take_prebuilt_atlas()); // null: ImGui makes its own
@@ -192,6 +198,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
 }
 
 Window::~Window() {
+    touch_.reset(); // its thread and X connection go before GLFW's
     if (imgui_ready_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -207,7 +214,18 @@ std::pair<int, int> Window::framebuffer_size() const {
     return {w, h};
 }
 
-bool Window::take_input() { return std::exchange(events_.input, false); }
+bool Window::take_input() {
+    if (touch_) {
+        for (PointerEvent p : touch_->take()) {
+            InputEvent e;
+            e.pointer = p;
+            e.pointer.t = events_.clock.now() - p.t; // when the finger did it, not now
+            events_.input = true;
+            if (events_.sink) events_.sink(e);
+        }
+    }
+    return std::exchange(events_.input, false);
+}
 bool Window::take_close_request() { return std::exchange(events_.close, false); }
 
 } // namespace hs::app

@@ -5,8 +5,10 @@
 
 #include "core/clock.hpp"
 #include "core/input.hpp"
+#include "touch_screen.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,7 +45,8 @@ public:
     // Pixels per millimetre of the monitor, for gesture thresholds (96 dpi when unknown).
     float px_per_mm() const { return px_per_mm_; }
 
-    // Set by every callback (input, resize, focus): the frame loop has something to draw.
+    // Set by every callback (input, resize, focus): the frame loop has something to draw. Touches
+    // read since the last call (TouchScreen) go to the sink first.
     bool take_input();
     // The window manager asked to close (Alt+F4, the close button). Cleared by reading.
     bool take_close_request();
@@ -64,6 +67,7 @@ private:
     float px_per_mm_ = 96.0f / 25.4f;
     std::string error_;
     Events events_;
+    std::unique_ptr<TouchScreen> touch_; // null: touches come as GLFW's emulated pointer
 };
 
 // GLFW key + modifiers as the kiosk names them: "escape", "alt+f4", "ctrl+q", "a", "backspace".
