@@ -31,8 +31,12 @@ void send(GLFWwindow *w, InputEvent e) {
     if (ev.sink) ev.sink(e);
 }
 
+// Only moves with the button held matter (nothing on the kiosk depends on hover). The others are
+// dropped: cage moves the pointer after every touch, and those moves, stamped when GLFW reads them,
+// would sit among the touches (TouchScreen), stamped when the finger made them.
 void on_cursor(GLFWwindow *w, double x, double y) {
     spdlog::trace("pointer move {:.0f},{:.0f}", x, y);
+    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) return;
     InputEvent e;
     e.pointer = PointerEvent{PointerEvent::Kind::Move, static_cast<float>(x), static_cast<float>(y), 0};
     send(w, e);
