@@ -427,7 +427,10 @@ TEST_CASE("lockdown off: the same close request does reach the kiosk and ends it
     REQUIRE(support::wait_until([] { return window_up(); }, 60, 50));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK(shell(std::string("/usr/bin/python3 ") + TEST_WM_CLOSE + " 'Help Station'") == 0);
-    CHECK(support::wait_until([&] { return !viewer.running(); }, 30, 50));
+    // A liveness bound, not a timing: on a loaded machine the viewer may still be probing plugins
+    // (fresh cache) when the request comes, and it ends those first. The log says where it was.
+    bool ended = support::wait_until([&] { return !viewer.running(); }, 120, 50);
+    if (!ended) FAIL_CHECK("the viewer did not end within 120 s of the close request; its log:\n" << viewer.log());
     REQUIRE(viewer.status());
     CHECK(WIFEXITED(*viewer.status()));
 }
