@@ -70,8 +70,8 @@ SessionConfig session_config(const Config &c) {
 
 class FrameLoop {
 public:
-    FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock)
-        : setup_(setup), options_(setup.options), window_(window), clock_(clock), nav_(setup.host.catalog()),
+    FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock, ui::FontPrebuild &fonts)
+        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock), nav_(setup.host.catalog()),
           session_(nav_, session_config(setup.config), clock.now()),
           kiosk_(nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
               spdlog::error("{}: {}", source, why);
@@ -84,6 +84,7 @@ public:
         status_.read_outcomes = [this] { return analytics_.read_report(); };
         status_.usage_ranking = analytics_.most_used_this_week();
         kiosk_.watch_status(status_);
+        kiosk_.use_prebuilt_fonts(fonts);
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -190,13 +191,13 @@ private:
 
     void draw(int w, int h) {
         auto started = std::chrono::steady_clock::now();
-        if (status_.frames == 0) first_frame_started_ms_ = ms_since_start();
+        if (status_.frames == 0) first_frame_started_ms_ = setup_.startup.ms();
         bool moved = frame_.draw(kiosk_, w, h, clock_.now());
         if (status_.frames == 0) {
-            startup_report().fonts_ms = frame_.atlas_ms();
-            startup_report().fonts_prebuilt_ms = ui::prebuilt_fonts_ms();
-            startup_report().fonts_prebuilt_wait_ms = ui::prebuilt_fonts_wait_ms();
-            startup_report().gl_objects_ms = frame_.gl_objects_ms();
+            setup_.startup.report.fonts_ms = frame_.atlas_ms();
+            setup_.startup.report.fonts_prebuilt_ms = fonts_.build_ms();
+            setup_.startup.report.fonts_prebuilt_wait_ms = fonts_.wait_ms();
+            setup_.startup.report.gl_objects_ms = frame_.gl_objects_ms();
         }
         if (moved) moved_frame_ = true;
         if (frame_.shows_change()) change_shown_ = true;
@@ -259,13 +260,13 @@ private:
     // Input reached the kiosk (a window event or a replayed one): tap-to-frame starts now.
     void note_input() {
         if (status_.frames == 0) return; // the window's own events at start-up are not taps
-        if (input_at_ms_ < 0) input_at_ms_ = ms_since_start();
+        if (input_at_ms_ < 0) input_at_ms_ = setup_.startup.ms();
         if (pending_from_ms_ < 0) pending_from_ms_ = input_at_ms_;
     }
 
     // After a frame is on screen: tap-to-frame figures and the --stats file.
     void after_swap() {
-        double now = ms_since_start();
+        double now = setup_.startup.ms();
         if (input_at_ms_ >= 0) { // the first frame after input
             taps_.next_frame_sum += now - input_at_ms_;
             taps_.next_frame_max = std::max(taps_.next_frame_max, now - input_at_ms_);
@@ -300,7 +301,7 @@ private:
 
     void write_stats() {
         nlohmann::json j;
-        j["t_ms"] = ms_since_start();
+        j["t_ms"] = setup_.startup.ms();
         j["frames"] = status_.frames;
         j["cpu_ms"] = process_cpu_ms();
         j["rss_kib"] = rss_kib();
@@ -328,8 +329,8 @@ private:
     // --exit-after-first-frame: the first frame is presented; report and leave.
     int report_startup() {
         glFinish(); // the swap is queued; the frame is on screen when the GL has done it
-        StartupReport &r = startup_report();
-        r.first_frame_at_ms = ms_since_start();
+        StartupReport &r = setup_.startup.report;
+        r.first_frame_at_ms = setup_.startup.ms();
         r.first_frame_ms = r.first_frame_at_ms - first_frame_started_ms_ - r.fonts_ms - r.gl_objects_ms;
         r.topics_at_first_frame = nav_.catalog().topics.size();
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
@@ -339,12 +340,12 @@ private:
         // Then how long the whole discovery takes (it never held up the frame above).
         for (int i = 0; i < 120000 / 5 && setup_.host.loading(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (!setup_.host.loading()) r.discovery_done_ms = ms_since_start();
+        if (!setup_.host.loading()) r.discovery_done_ms = setup_.startup.ms();
         latest = setup_.host.catalog();
         r.topics_total = latest->topics.size();
         r.probed = latest->checks.probed;
         r.from_cache = latest->checks.from_cache;
-        std::printf("%s\n", startup_json(r).dump().c_str());
+        std::printf("%s\n", setup_.startup.json().dump().c_str());
         std::fflush(stdout);
         return 0;
     }
@@ -367,7 +368,7 @@ private:
         frame();
         long rss_start = rss_kib(), rss_warm = -1;
         int warm_at = 0;
-        double cpu0 = process_cpu_ms(), t0 = ms_since_start();
+        double cpu0 = process_cpu_ms(), t0 = setup_.startup.ms();
         while (soak.step(kiosk_, nav_.catalog())) {
             frame();
             if (rss_warm < 0 && soak.first_pass_done()) {
@@ -379,7 +380,7 @@ private:
         j["navigations"] = soak.done();
         j["frames"] = status_.frames;
         j["topics"] = nav_.catalog().topics.size();
-        j["seconds"] = (ms_since_start() - t0) / 1000.0;
+        j["seconds"] = (setup_.startup.ms() - t0) / 1000.0;
         j["cpu_ms_per_navigation"] = soak.done() ? (process_cpu_ms() - cpu0) / soak.done() : 0.0;
         j["rss_start_kib"] = rss_start;
         j["rss_after_first_pass_kib"] = rss_warm;
@@ -411,6 +412,7 @@ private:
     }
 
     const ViewerSetup &setup_;
+    ui::FontPrebuild &fonts_;
     const Options &options_;
     Window &window_;
     Clock &clock_;
@@ -457,20 +459,23 @@ int run_viewer(const ViewerSetup &setup) {
     setup.host.start([&glfw_ready] {
         if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
     });
-    startup_report().host_started_ms = ms_since_start();
+    setup.startup.report.host_started_ms = setup.startup.ms();
     Clock clock;
+    ui::FontPrebuild fonts; // before the window: ImGui's context uses its atlas until the window goes
     FrameLoop *loop = nullptr; // input that arrives before the loop exists is dropped
     WindowOptions window_options{setup.options.windowed, setup.config.monitor, setup.config.hide_cursor, {}};
     int text_size = setup.config.text_size;
-    window_options.size_known = [text_size](int w, int h) {
+    window_options.size_known = [text_size, &fonts](int w, int h) {
         // The scale Kiosk::layout will ask for at the first frame (fonts.hpp).
-        ui::prebuild_fonts(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
+        fonts.start(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
     };
+    window_options.fonts = &fonts;
+    window_options.startup = &setup.startup;
     Window window(window_options, clock,
                   [&loop](const InputEvent &e) {
                       if (loop) loop->kiosk().input(e);
                   });
-    startup_report().window_ms = ms_since_start() - startup_report().host_started_ms;
+    setup.startup.report.window_ms = setup.startup.ms() - setup.startup.report.host_started_ms;
     if (!window.ok()) {
         spdlog::critical("{}", window.error());
         setup.host.stop();
@@ -479,7 +484,7 @@ int run_viewer(const ViewerSetup &setup) {
     StopHostFirst stop_host{setup.host};
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
     glfw_ready = true;
-    FrameLoop frame_loop(setup, window, clock);
+    FrameLoop frame_loop(setup, window, clock, fonts);
     loop = &frame_loop;
     int code = frame_loop.run();
     loop = nullptr;

@@ -26,7 +26,7 @@ bool Kiosk::layout(int w, int h) {
     theme_.scale = std::min(w, h) / 1080.0f;
     theme_.portrait = h > w;
     theme_.text_scale = session_.text_scale();
-    fonts_ = load_fonts(theme_.scale * theme_.text_scale);
+    fonts_ = load_fonts(theme_.scale * theme_.text_scale, prebuilt_fonts_);
     if (!fonts_.problem.empty()) spdlog::error("{}", fonts_.problem);
     apply_style(theme_);
     width_ = w;

@@ -73,6 +73,8 @@ public:
     // What the admin menu (or Escape without lockdown) asked the host for.
     bool exit_requested() const { return exit_requested_; }
     bool take_reload_request() { return std::exchange(reload_requested_, false); }
+    // The font atlas built while the window opened (the first layout at its scale takes it).
+    void use_prebuilt_fonts(FontPrebuild &fonts) { prebuilt_fonts_ = &fonts; }
     // The host's figures for the admin screens, read where the caller keeps them (not copied).
     void watch_status(const HostStatus &status) { host_ = &status; }
     // Shows `catalog` from the next frame on (the navigator goes home if its page went away).
@@ -113,6 +115,7 @@ private:
     UiState ui_;
     HostStatus no_status_;               // until watch_status()
     const HostStatus *host_ = &no_status_;
+    FontPrebuild *prebuilt_fonts_ = nullptr;
     FrameInput frame_;
     std::vector<Change> changes_;        // since begin_frame
     bool new_page_ = true;               // a change moved to another page: it starts at its top
