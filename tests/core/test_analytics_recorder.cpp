@@ -29,10 +29,32 @@ struct Log {
     std::int64_t t = 1'700'000'000'000;
     explicit Log(bool search_text = false)
         : recorder([this](Event e) { events.push_back(std::move(e)); }, Recorder::Options{search_text}) {}
-    // Goes to `s` `after` ms after the last move.
-    Log &to(const NavState &s, std::int64_t after = 1000) {
-        recorder.on_state(s, t += after);
+    NavState at{Screen::Attract};
+    // Goes to `s` `after` ms after the last move, the way a route would.
+    Log &to(const NavState &s, std::int64_t after = 1000) { return move(s, Cause::Route, {}, after); }
+    // Goes to `s` by answering No.
+    Log &no(const NavState &s, std::int64_t after = 1000) { return move(s, Cause::Intent, Intent::answer(false), after); }
+    Log &move(const NavState &s, Cause cause, const Intent &intent, std::int64_t after) {
+        Change c;
+        c.from = at;
+        c.to = at = s;
+        c.cause = cause;
+        c.intent = intent;
+        recorder.on_change(c, t += after);
         return *this;
+    }
+    // Nobody answered "Still there?".
+    void idle_reset(std::int64_t after) { move(NavState{Screen::Attract}, Cause::IdleReset, {}, after); }
+    // A search run, ended by leaving the search screen for Home.
+    void search(const std::string &query, int results, std::int64_t after) {
+        to(NavState{Screen::Search}, 0);
+        Change c;
+        c.from = at;
+        c.to = at = NavState{Screen::Home};
+        c.cause = Cause::Intent;
+        c.intent = Intent::of(Intent::Kind::Home);
+        c.search = SearchRun{query, results};
+        recorder.on_change(c, t += after);
     }
     std::vector<Event> of(EventKind k) const {
         std::vector<Event> out;
@@ -82,7 +104,7 @@ TEST_CASE("Recorder: Yes on the last step of fix 2 is fixed by fix 2, and Home e
 
 TEST_CASE("Recorder: No on the last step of the last fix is not fixed", "[analytics]") {
     Log l;
-    l.to(topic(kT)).to(step(kT, 1, 1)).to(step(kT, 2, 1)).to(step(kT, 2, 3)).to(ask(kT, 2)).to(kAttract);
+    l.to(topic(kT)).to(step(kT, 1, 1)).to(step(kT, 2, 1)).to(step(kT, 2, 3)).no(ask(kT, 2)).to(kAttract);
     auto outcome = l.of(EventKind::Outcome);
     REQUIRE(outcome.size() == 1);
     CHECK(outcome[0].detail == "not_fixed");
@@ -106,7 +128,7 @@ TEST_CASE("Recorder: walking away in the middle of a fix is abandoned at that fi
     l.to(kHome); // Home without an outcome: the session goes on
     CHECK(l.recorder.in_session());
     CHECK(l.of(EventKind::Outcome).empty());
-    l.recorder.on_reset(l.t += 120'000);
+    l.idle_reset(120'000);
     CHECK_FALSE(l.recorder.in_session());
     auto outcome = l.of(EventKind::Outcome);
     REQUIRE(outcome.size() == 1);
@@ -120,7 +142,7 @@ TEST_CASE("Recorder: walking away in the middle of a fix is abandoned at that fi
 TEST_CASE("Recorder: reset by idle after only reading the topic and its FAQ is no fix tried", "[analytics]") {
     Log l;
     l.to(topic(kT)).to(faq(kT, 0 + 1)).to(faq(kT, 2)).to(faq(kT, 1)).to(faq(kT, 0));
-    l.recorder.on_reset(l.t += 90'000);
+    l.idle_reset(90'000);
     auto faqs = l.of(EventKind::FaqOpened);
     REQUIRE(faqs.size() == 2); // entry 1 opened twice counts once; closing is not an event
     CHECK(faqs[0].faq == 1);
@@ -156,7 +178,7 @@ TEST_CASE("Recorder: the last answer counts and a fix started twice counts once"
     // Yes taken back and never answered again is abandoned, not fixed.
     Log m;
     m.to(topic(kT)).to(step(kT, 1, 2)).to(fixed(kT, 1)).to(step(kT, 1, 2));
-    m.recorder.on_reset(m.t += 1000);
+    m.idle_reset(1000);
     CHECK(m.of(EventKind::Outcome)[0].detail == "abandoned");
 }
 
@@ -173,19 +195,47 @@ TEST_CASE("Recorder: sessions are anonymous and new after each end", "[analytics
     CHECK(ends[1].detail == "shutdown");
     // A reset with no session in progress writes nothing.
     size_t n = l.events.size();
-    l.recorder.on_reset(l.t += 10);
+    l.idle_reset(10);
     CHECK(l.events.size() == n);
 }
 
 TEST_CASE("Recorder: a search is counted, its words kept only when the config allows it", "[analytics]") {
     Log off;
-    off.recorder.on_search("my phone number is 0612345678", 3, off.t += 10);
+    off.search("my phone number is 0612345678", 3, 10);
     auto s = off.of(EventKind::Search);
     REQUIRE(s.size() == 1);
     CHECK(s[0].detail.empty());
     CHECK(s[0].count == 3);
     CHECK(off.recorder.in_session()); // a search starts a session
     Log on(true);
-    on.recorder.on_search("wifi calling", 1, on.t += 10);
+    on.search("wifi calling", 1, 10);
     CHECK(on.of(EventKind::Search)[0].detail == "wifi calling");
+}
+
+TEST_CASE("Recorder: not fixed comes from the No the change carries, not from where the customer was", "[analytics][changes]") {
+    // From the last step of the last fix to the ask-a-team-member screen: by a route it is not
+    // an answer (ask team); by the No intent it is not fixed, whatever came before it.
+    Log route;
+    route.to(topic(kT)).to(step(kT, 2, 3)).to(ask(kT, 2)).to(kHome);
+    auto outcome = route.of(EventKind::Outcome);
+    REQUIRE(outcome.size() == 1);
+    CHECK(outcome[0].detail == "ask_team");
+    Log no;
+    no.to(topic(kT)).no(ask(kT, 2)).to(kHome);
+    outcome = no.of(EventKind::Outcome);
+    REQUIRE(outcome.size() == 1);
+    CHECK(outcome[0].detail == "not_fixed");
+    CHECK(outcome[0].fix == 2);
+}
+
+TEST_CASE("Recorder: an idle reset change ends the session as idle, a reload as shutdown", "[analytics][changes]") {
+    Log idle;
+    idle.to(topic(kT)).to(step(kT, 1, 1));
+    idle.idle_reset(1000);
+    REQUIRE(idle.of(EventKind::SessionEnd).size() == 1);
+    CHECK(idle.of(EventKind::SessionEnd)[0].detail == "idle");
+    Log reload;
+    reload.to(topic(kT)).to(step(kT, 1, 1)).move(kAttract, Cause::Reload, {}, 1000);
+    REQUIRE(reload.of(EventKind::SessionEnd).size() == 1);
+    CHECK(reload.of(EventKind::SessionEnd)[0].detail == "shutdown");
 }

@@ -194,3 +194,76 @@ TEST_CASE("route() and open_route() agree", "[navigation][routes]") {
         CHECK(other.state() == walker.state());
     } while (walker.next() || (walker.is_last_step() && walker.answer(false) && walker.state().screen == hs::Screen::Step));
 }
+
+// ---- Intents in, changes out ------------------------------------------------------------------
+
+TEST_CASE("An intent the navigator applies comes back as one change with its cause", "[navigation][changes]") {
+    hs::Catalog c = make_catalog();
+    hs::Navigator nav(c);
+    REQUIRE(nav.open_route("wifi/fix/1/step/3").empty());
+    nav.take_changes();
+    std::optional<hs::Change> no = nav.apply(hs::Intent::answer(false));
+    REQUIRE(no);
+    CHECK(no->cause == hs::Cause::Intent);
+    CHECK(no->answered_no());
+    CHECK(hs::Navigator::route_of(no->from) == "wifi/fix/1/step/3");
+    CHECK(hs::Navigator::route_of(no->to) == "wifi/fix/2/step/1");
+    CHECK(no->new_page());
+    // The same change is in the list the kiosk takes, once.
+    REQUIRE(nav.changes().size() == 1);
+    CHECK(nav.changes()[0].to == no->to);
+    // An intent that does not apply here changes nothing and reports nothing.
+    CHECK_FALSE(nav.apply(hs::Intent::of(hs::Intent::Kind::PrevStep)));
+    CHECK_FALSE(nav.apply(hs::Intent::of(hs::Intent::Kind::StillHere))); // the session's, not the navigator's
+    CHECK(nav.take_changes().size() == 1);
+    CHECK(nav.changes().empty());
+}
+
+TEST_CASE("Routes, a catalog swap and a restart are reported with their causes", "[navigation][changes]") {
+    hs::Catalog c = make_catalog();
+    auto shared = std::make_shared<hs::Catalog>(c);
+    hs::Navigator nav(shared);
+    CHECK(&nav.catalog() == shared.get());
+    nav.open_route("esim/fix/1/step/2");
+    // Opening the FAQ entry is the same page as the FAQ: it does not start at the top again.
+    nav.open_route("wifi/faq");
+    nav.toggle_faq(1);
+    // A catalog without esim or wifi: we were on wifi's FAQ, so we go home.
+    auto smaller = std::make_shared<hs::Catalog>();
+    smaller->topics.push_back(c.topics[1]);
+    smaller->topics.back().id = "other";
+    nav.set_catalog(smaller);
+    CHECK(&nav.catalog() == smaller.get());
+    hs::Change reset = nav.restart(hs::Cause::IdleReset);
+    std::vector<hs::Change> changes = nav.take_changes();
+    REQUIRE(changes.size() == 5);
+    CHECK(changes[0].cause == hs::Cause::Route);
+    CHECK(changes[1].cause == hs::Cause::Route);
+    CHECK(changes[2].cause == hs::Cause::Intent);
+    CHECK(changes[2].intent.kind == hs::Intent::Kind::ToggleFaq);
+    CHECK_FALSE(changes[2].new_page());
+    CHECK(changes[3].cause == hs::Cause::CatalogSwap);
+    CHECK(changes[3].to.screen == hs::Screen::Home);
+    CHECK(changes[4].cause == hs::Cause::IdleReset);
+    CHECK(changes[4].is_reset());
+    CHECK(reset.to.screen == hs::Screen::Attract);
+    // A catalog that still has the page we are on moves nothing, and says nothing.
+    nav.open_route("other");
+    nav.take_changes();
+    nav.set_catalog(smaller);
+    CHECK(nav.changes().empty());
+}
+
+TEST_CASE("A search result that no longer opens its route opens its topic", "[navigation][changes]") {
+    hs::Catalog c = make_catalog();
+    hs::Navigator nav(c);
+    nav.search();
+    std::optional<hs::Change> r = nav.apply(hs::Intent::open_result("wifi/fix/9", "wifi"));
+    REQUIRE(r);
+    CHECK(r->from.screen == hs::Screen::Search);
+    CHECK(nav.route() == "wifi");
+    nav.search();
+    r = nav.apply(hs::Intent::open_result("gone/faq/1", "gone"));
+    REQUIRE(r); // neither opens: home, and that is a move too
+    CHECK(nav.route() == "home");
+}

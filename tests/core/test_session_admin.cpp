@@ -85,16 +85,18 @@ TEST_CASE("Without a PIN configured the keypad opens nothing", "[session][admin]
 TEST_CASE("The admin menu closes at the idle reset, also when opened on the attract screen", "[session][admin]") {
     Kiosk k("2468");
     hs::Session &s = *k.session;
-    k.nav.attract();
+    k.nav.open_route("attract");
     REQUIRE(k.nav.state().screen == hs::Screen::Attract);
     s.open_admin_pin();
     REQUIRE(s.try_pin("2468", 0) == R::opened);
     const hs::Millis idle = k.config.idle_ms + k.config.warning_ms;
-    s.update(idle - 1);
+    CHECK_FALSE(s.update(idle - 1));
     CHECK(s.admin() == AdminState::Menu);
-    s.update(idle);
+    std::optional<hs::Change> reset = s.update(idle);
     CHECK(s.admin() == AdminState::Locked);
-    CHECK(s.generation() == 1);
+    REQUIRE(reset); // reported although the screen stays the attract screen
+    CHECK(reset->cause == hs::Cause::IdleReset);
+    CHECK(reset->from == reset->to);
 
     // From a topic page the same.
     k.nav.home();
@@ -103,4 +105,27 @@ TEST_CASE("The admin menu closes at the idle reset, also when opened on the attr
     s.update(2 * idle);
     CHECK(s.admin() == AdminState::Locked);
     CHECK(k.nav.state().screen == hs::Screen::Attract);
+}
+
+TEST_CASE("The idle reset is a change with cause idle reset, from where the customer was", "[session][changes]") {
+    Kiosk k("");
+    hs::Session &s = *k.session;
+    k.nav.home();
+    k.nav.take_changes();
+    const hs::Millis idle = k.config.idle_ms + k.config.warning_ms;
+    s.cycle_text_size();
+    CHECK_FALSE(s.update(idle - 1));
+    CHECK(k.nav.changes().empty());
+    std::optional<hs::Change> reset = s.update(idle);
+    REQUIRE(reset);
+    CHECK(reset->cause == hs::Cause::IdleReset);
+    CHECK(reset->from.screen == hs::Screen::Home);
+    CHECK(reset->to.screen == hs::Screen::Attract);
+    CHECK(s.text_size() == k.config.text_size);
+    // The navigator's list says the same, once: the kiosk reads it there.
+    REQUIRE(k.nav.changes().size() == 1);
+    CHECK(k.nav.changes()[0].cause == hs::Cause::IdleReset);
+    // At rest on the attract screen nothing times out.
+    k.nav.take_changes();
+    CHECK_FALSE(s.update(10 * idle));
 }

@@ -41,7 +41,7 @@ public:
         go({Screen::Attract}, 20'000);
         go({Screen::Home}, 3'000);
         if (roll(10) == 0) { // a search first, now and then
-            rec_.on_search("", 1 + roll(3), t_ += 4'000);
+            search(1 + roll(3), 4'000);
             ++x_.searches;
         }
         bool two_topics = roll(12) == 0;
@@ -56,7 +56,7 @@ public:
         if (done) {
             go({Screen::Home}, 5'000);
         } else {
-            rec_.on_reset(t_ += 120'000); // walked away: idle warning, then the reset
+            idle_reset(120'000); // walked away: idle warning, then the reset
             ++x_.idle_resets;
         }
         t_ += 60'000 + roll(240) * 1000; // until the next customer
@@ -72,7 +72,25 @@ private:
             if ((r -= s.weight) < 0) return s;
         return kTopics.front();
     }
-    void go(NavState s, std::int64_t after) { rec_.on_state(s, t_ += after); }
+    void go(NavState s, std::int64_t after, Cause cause = Cause::Route, Intent intent = {}) {
+        Change c;
+        c.from = at_;
+        c.to = at_ = s;
+        c.cause = cause;
+        c.intent = intent;
+        rec_.on_change(c, t_ += after);
+    }
+    void idle_reset(std::int64_t after) { go({Screen::Attract}, after, Cause::IdleReset); }
+    // A search run with `results` results, ended by going Home.
+    void search(int results, std::int64_t after) {
+        go({Screen::Search}, 0);
+        Change c;
+        c.from = at_;
+        c.to = at_ = NavState{Screen::Home};
+        c.intent = Intent::of(Intent::Kind::Home);
+        c.search = SearchRun{"", results};
+        rec_.on_change(c, t_ += after);
+    }
     FixRow &fix(const TopicShape &s, int f) {
         FixRow &r = x_.fixes[{s.id, f}];
         r.topic = s.id;
@@ -127,7 +145,7 @@ private:
                 return true;
             }
             if (f == fixes) { // "No" on the last fix
-                go({Screen::AskTeam, s.id, f - 1}, 4'000);
+                go({Screen::AskTeam, s.id, f - 1}, 4'000, Cause::Intent, Intent::answer(false));
                 ++row.not_fixed;
                 return true;
             }
@@ -137,6 +155,7 @@ private:
     }
 
     Recorder &rec_;
+    NavState at_{Screen::Attract};
     std::int64_t t_;
     Expected &x_;
     std::mt19937 rng_{20261127};

@@ -28,7 +28,7 @@ TEST_CASE("A picture whose pixels are cut off is drawn as a placeholder and repo
     REQUIRE(window.ok());
     hs::Session session(nav, hs::SessionConfig{}, clock.now());
     std::vector<std::string> reports;
-    hs::ui::Kiosk ui(catalog, nav, session, hs::GestureConfig{},
+    hs::ui::Kiosk ui(nav, session, hs::GestureConfig{},
                      [&reports](const std::string &source, const std::string &reason) {
                          reports.push_back(source + ": " + reason);
                      });

@@ -35,7 +35,7 @@ public:
           window_((e2e::ensure_display(), hs::app::WindowOptions{std::make_pair(w, h), 0, false}), clock,
                   [](const hs::InputEvent &) {}),
           session(nav, session_config(), clock.now()),
-          ui_(catalog_, nav, session, hs::ui::Kiosk::touch_settings(96 / 25.4f),
+          ui_(nav, session, hs::ui::Kiosk::touch_settings(96 / 25.4f),
               [](const std::string &, const std::string &) {}),
           w_(w),
           h_(h) {
@@ -60,6 +60,7 @@ public:
         ImGui::NewFrame();
         ui_.build_frame();
         ImGui::Render();
+        changes.insert(changes.end(), ui_.changes().begin(), ui_.changes().end());
     }
     void settle() {
         for (int i = 0; i < 3; ++i) frame();
@@ -105,7 +106,9 @@ public:
     }
 
     std::string screen() const { return ui_.screen_name(); }
-    void set_status(const hs::ui::HostStatus &status) { ui_.set_status(status); }
+    void watch_status(const hs::ui::HostStatus &status) { ui_.watch_status(status); }
+    // Every frame's changes, in order, since the kiosk was made.
+    std::vector<hs::Change> changes;
 
 private:
     hs::Catalog catalog_; // before nav, which refers to it
@@ -156,6 +159,40 @@ TEST_CASE("Saying No after the last fix leads to a team member", "[ui][taps]") {
     CHECK(k.nav.route() == kTopic + "/ask-team");
     REQUIRE(k.tap("faq"));
     CHECK(k.nav.route() == kTopic + "/faq");
+}
+
+TEST_CASE("A tap asks once: the screen's intent is applied after drawing and reported as one change", "[ui][changes]") {
+    Kiosk k(1080, 1920);
+    k.nav.open_route(kTopic + "/fix/5/step/6");
+    k.settle();
+    k.changes.clear();
+    REQUIRE(k.tap("answer-no"));
+    REQUIRE(k.changes.size() == 1); // the tap pass moved it once; the drawn frames asked nothing
+    const hs::Change &c = k.changes[0];
+    CHECK(c.cause == hs::Cause::Intent);
+    CHECK(c.answered_no());
+    CHECK(hs::Navigator::route_of(c.from) == kTopic + "/fix/5/step/6");
+    CHECK(hs::Navigator::route_of(c.to) == kTopic + "/ask-team");
+    CHECK(k.nav.route() == kTopic + "/ask-team");
+    // Text size is the session's: asked the same way, and no move of the customer's screen.
+    k.changes.clear();
+    REQUIRE(k.tap("text-size"));
+    CHECK(k.session.text_size() == 150);
+    CHECK(k.changes.empty());
+}
+
+TEST_CASE("The idle reset reaches the kiosk as a change with its cause, and forgets the visit", "[ui][changes]") {
+    Kiosk k(1920, 1080);
+    REQUIRE(k.tap("search"));
+    REQUIRE(k.tap("key:w"));
+    k.changes.clear();
+    k.clock.advance(k.session.config().idle_ms + k.session.config().warning_ms);
+    k.settle();
+    REQUIRE(k.changes.size() == 1);
+    CHECK(k.changes[0].cause == hs::Cause::IdleReset);
+    CHECK(k.changes[0].from.screen == hs::Screen::Search);
+    CHECK_FALSE(k.changes[0].search); // a reset is not the customer leaving the search
+    CHECK(k.screen() == "attract");
 }
 
 TEST_CASE("The FAQ accordion opens and closes by tapping", "[ui][taps]") {
@@ -232,14 +269,19 @@ TEST_CASE("Keys typed on the on-screen keyboard search at every tap, and a resul
 
 TEST_CASE("A search run is handed to analytics once, when the customer picks a result or leaves", "[ui][search]") {
     Kiosk k(1920, 1080);
+    // The search runs the kiosk's changes carry, as analytics reads them.
+    auto search_runs = [&k] {
+        std::vector<std::pair<std::string, int>> runs;
+        for (const hs::Change &c : k.changes)
+            if (c.search) runs.push_back({c.search->query, c.search->result_count});
+        return runs;
+    };
     std::vector<std::pair<std::string, int>> runs;
-    hs::ui::HostStatus status;
-    status.record_search = [&runs](const std::string &query, int results) { runs.push_back({query, results}); };
-    k.set_status(status);
     REQUIRE(k.tap("search"));
     for (char c : std::string("rcs")) REQUIRE(k.tap(std::string("key:") + c));
-    CHECK(runs.empty()); // not per key
+    CHECK(search_runs().empty()); // not per key
     REQUIRE(k.tap("result:1"));
+    runs = search_runs();
     REQUIRE(runs.size() == 1);
     CHECK(runs[0].first == "rcs");
     CHECK(runs[0].second >= 1);
@@ -247,11 +289,12 @@ TEST_CASE("A search run is handed to analytics once, when the customer picks a r
     REQUIRE(k.tap("home"));
     REQUIRE(k.tap("search"));
     REQUIRE(k.tap("home"));
-    CHECK(runs.size() == 1);
+    CHECK(search_runs().size() == 1);
     REQUIRE(k.tap("search"));
     REQUIRE(k.tap("key:clear"));
     for (char c : std::string("zzqx")) REQUIRE(k.tap(std::string("key:") + c));
     REQUIRE(k.tap("home"));
+    runs = search_runs();
     REQUIRE(runs.size() == 2);
     CHECK(runs[1] == std::make_pair(std::string("zzqx"), 0));
 }

@@ -124,7 +124,7 @@ TEST_CASE("kiosk: the home screen after a topic holds no picture of that topic b
     hs::Navigator nav(catalog);
     REQUIRE(nav.open_route("imessage-facetime-activation/fix/1/step/2").empty());
     hs::Session session(nav, hs::SessionConfig{}, g.clock.now());
-    hs::ui::Kiosk ui(catalog, nav, session, hs::GestureConfig{}, [](const std::string &, const std::string &) {});
+    hs::ui::Kiosk ui(nav, session, hs::GestureConfig{}, [](const std::string &, const std::string &) {});
     hs::app::KioskRenderer frame;
     auto draw = [&] {
         for (int i = 0; i < 2; ++i) frame.draw(ui, 1920, 1080, g.clock.now());

@@ -1,5 +1,5 @@
-// The kiosk's end of the outcome analytics: the frame loop tells it where the customer is, when
-// the session was reset and (from the search screen) what was searched; it records through the
+// The kiosk's end of the outcome analytics: the frame loop hands it the kiosk's changes (where
+// the customer moved and why, the search runs ended); it records through the
 // Recorder into the Store, whose own thread does the SQLite work. It also reads the report for
 // the admin outcomes screen. With analytics.enabled = false it records nothing and says so.
 #pragma once
@@ -22,11 +22,9 @@ public:
     AnalyticsFeed(const Config &config, const Clock &clock, bool record = true);
     ~AnalyticsFeed(); // ends the session in progress ("shutdown") and commits what is queued
 
-    void state_changed(const NavState &state) { recorder_.on_state(state, wall_ms()); }
-    void session_reset(analytics::EndReason reason) { recorder_.on_reset(wall_ms(), reason); }
-    // The search screen calls this for each search it runs (the words are dropped unless
-    // analytics.record_search_text is on).
-    void search(const std::string &query, int result_count) { recorder_.on_search(query, result_count, wall_ms()); }
+    // Each of the kiosk's changes, in order: the moves, the resets and the search runs they ended
+    // (the words are dropped unless analytics.record_search_text is on).
+    void changed(const Change &change) { recorder_.on_change(change, wall_ms()); }
 
     std::string state() const; // "on", "starting", or "off: <reason>"
     const std::string &path() const { return path_; }

@@ -30,9 +30,18 @@ unsigned int upload_alpha_font_texture() {
     return id;
 }
 
+// Whether the kiosk's changes from the `from`th on move the screen (a reset on the attract
+// screen changes nothing there).
+bool moves(const ui::Kiosk &kiosk, size_t from) {
+    const std::vector<Change> &changes = kiosk.changes();
+    for (size_t i = from; i < changes.size(); ++i)
+        if (!(changes[i].from == changes[i].to)) return true;
+    return false;
+}
+
 } // namespace
 
-bool KioskRenderer::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch) {
+bool KioskRenderer::draw(ui::Kiosk &kiosk, int w, int h, Millis now) {
     // A new size or text size means a new font atlas. Only the font texture changes; unbind the
     // old one first, since the backend restores whatever was bound and it is being deleted.
     using ms = std::chrono::duration<double, std::milli>;
@@ -53,13 +62,12 @@ bool KioskRenderer::draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navig
     atlas_ms_ = new_atlas ? ms(t1 - t0).count() : 0;
     gl_objects_ms_ = (new_atlas || !had_device) ? ms(t2 - t1).count() : 0;
     ImGui_ImplGlfw_NewFrame();
-    NavState before = watch ? watch->state() : NavState{};
     kiosk.begin_frame(now); // a tap on a target acts here, before the frame is drawn
-    NavState applied = watch ? watch->state() : NavState{};
-    shows_change_ = watch && !(applied == before);
+    size_t applied = kiosk.changes().size();
+    shows_change_ = moves(kiosk, 0);
     ImGui::NewFrame();
     kiosk.build_frame();
-    bool moved = watch && !(watch->state() == applied);
+    bool moved = moves(kiosk, applied);
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kiosk.theme().color.background);

@@ -4,23 +4,22 @@
 #pragma once
 
 #include "core/clock.hpp"
-#include "core/navigation.hpp"
 #include "ui/kiosk.hpp"
 
 namespace hs::app {
 
 class KioskRenderer {
 public:
-    // Draws at w x h; `now` is the kiosk clock. Returns true when `watch` (if given) moved while
-    // the frame was built (not by a tap, which acts before: see shows_change()), so its touch
-    // targets are the old screen's.
-    bool draw(ui::Kiosk &kiosk, int w, int h, Millis now, const Navigator *watch = nullptr);
+    // Draws at w x h; `now` is the kiosk clock. Returns true when the screen moved while the frame
+    // was built (a swipe: not a tap, which acts before, see shows_change()), so the frame and its
+    // touch targets are the old screen's.
+    bool draw(ui::Kiosk &kiosk, int w, int h, Millis now);
 
     // Of the last frame: building the font atlas (0 unless it was rebuilt), and creating the
     // renderer's GL objects and font texture (0 unless that happened). For the start-up report.
     double atlas_ms() const { return atlas_ms_; }
     double gl_objects_ms() const { return gl_objects_ms_; }
-    // The last frame shows a screen `watch` moved to before it was drawn (a tap applied at once).
+    // The last frame shows a screen moved to before it was drawn (a tap applied at once).
     bool shows_change() const { return shows_change_; }
 
 private:

@@ -42,7 +42,7 @@ int hash_pin_command() {
 } // namespace
 
 int main(int argc, char **argv) {
-    hs::app::mark_process_start(); // the origin of the --exit-after-first-frame times
+    hs::app::Startup startup; // the origin of the --exit-after-first-frame times
     // Decoded pictures are megabyte buffers, made and freed as customers move through topics.
     // glibc raises its mmap threshold each time such a buffer is freed, after which they come from
     // the heap and stay there: measured with --soak 2500, RSS after one pass through every topic
@@ -112,5 +112,5 @@ int main(int argc, char **argv) {
         }
         return 0;
     }
-    return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, host});
+    return hs::app::run_viewer({options, config.config, config.path.value_or(""), config_problems, host, startup});
 }

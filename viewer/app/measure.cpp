@@ -14,12 +14,10 @@
 namespace hs::app {
 namespace {
 
-std::chrono::steady_clock::time_point g_start = std::chrono::steady_clock::now();
-
-// exec -> the top of main, in ms, and how it was measured.
-std::pair<double, std::string> exec_to_main_ms() {
+// exec -> the top of main (`start`, `since_main_ms` ago), in ms, and how it was measured.
+std::pair<double, std::string> exec_to_main_ms(std::chrono::steady_clock::time_point start, double since_main_ms) {
     using namespace std::chrono;
-    double main_ns = static_cast<double>(duration_cast<nanoseconds>(g_start.time_since_epoch()).count());
+    double main_ns = static_cast<double>(duration_cast<nanoseconds>(start.time_since_epoch()).count());
     if (const char *env = std::getenv("HELPSTATION_EXEC_NS")) {
         double exec_ns = std::strtod(env, nullptr);
         if (exec_ns > 0) return {(main_ns - exec_ns) / 1e6, "launcher CLOCK_MONOTONIC before exec"};
@@ -36,26 +34,19 @@ std::pair<double, std::string> exec_to_main_ms() {
     timespec boot{};
     clock_gettime(CLOCK_BOOTTIME, &boot);
     double now_since_boot_ms = boot.tv_sec * 1e3 + boot.tv_nsec / 1e6;
-    double since_main_ms = ms_since_start();
     double started_ms = std::strtod(f.c_str(), nullptr) * 1e3 / static_cast<double>(sysconf(_SC_CLK_TCK));
     return {now_since_boot_ms - since_main_ms - started_ms, "/proc/self/stat starttime (10 ms resolution, from fork)"};
 }
 
 } // namespace
 
-void mark_process_start() { g_start = std::chrono::steady_clock::now(); }
-
-double ms_since_start() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_start).count();
+double Startup::ms() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
 }
 
-StartupReport &startup_report() {
-    static StartupReport report;
-    return report;
-}
-
-nlohmann::json startup_json(const StartupReport &r) {
-    auto [exec_ms, how] = exec_to_main_ms();
+nlohmann::json Startup::json() const {
+    const StartupReport &r = report;
+    auto [exec_ms, how] = exec_to_main_ms(start_, ms());
     nlohmann::json j;
     j["clock"] = "CLOCK_MONOTONIC from the top of main";
     j["exec_to_main_ms"] = exec_ms;

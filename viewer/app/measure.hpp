@@ -8,14 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <string>
 
 namespace hs::app {
-
-// Call first thing in main(): the origin of every start-up time.
-void mark_process_start();
-// Milliseconds since mark_process_start().
-double ms_since_start();
 
 // The start-up report, filled in as the viewer starts (all in ms since the top of main).
 struct StartupReport {
@@ -36,8 +32,19 @@ struct StartupReport {
     int probed = 0, from_cache = 0;
     size_t font_texture_bytes = 0;
 };
-StartupReport &startup_report();
-nlohmann::json startup_json(const StartupReport &r);
+
+// The process's start-up: its origin (made first thing in main()) and the report filled in as the
+// viewer starts. main() owns it; the window and the frame loop are handed it.
+class Startup {
+public:
+    Startup() : start_(std::chrono::steady_clock::now()) {}
+    double ms() const; // since the top of main
+    StartupReport report;
+    nlohmann::json json() const;
+
+private:
+    std::chrono::steady_clock::time_point start_;
+};
 
 // The process: CPU time (user + system, every thread) and memory, from the kernel.
 double process_cpu_ms();

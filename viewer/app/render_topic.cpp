@@ -69,7 +69,7 @@ class TopicRenderer {
 public:
     TopicRenderer(const Catalog &catalog, const Config &config, Window &window, Clock &clock)
         : window_(window), clock_(clock), nav_(catalog), session_(nav_, session_config(config), clock.now()),
-          kiosk_(catalog, nav_, session_, ui::Kiosk::touch_settings(window.px_per_mm()),
+          kiosk_(nav_, session_, ui::Kiosk::touch_settings(window.px_per_mm()),
                  [this](const std::string &source, const std::string &why) {
                      spdlog::error("{}: {}", source, why);
                      ++problems_;

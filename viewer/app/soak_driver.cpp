@@ -6,23 +6,23 @@ void SoakDriver::plan_topic(const Topic &topic) {
     plan_.clear();
     at_ = 0;
     std::string id = topic.id;
-    plan_.push_back([](Navigator &n) { n.home(); return true; });
-    plan_.push_back([id](Navigator &n) { return n.open_topic(id); });
+    using K = Intent::Kind;
+    plan_.push_back(Intent::of(K::Home));
+    plan_.push_back(Intent::open_topic(id));
     // Fix 1 to its last step, "No" (on to fix 2, or the ask-a-team-member screen), the next fix
     // to its last step, "Yes".
     for (int fix = 0; fix < 2 && fix < static_cast<int>(topic.fixes.size()); ++fix) {
-        if (fix == 0) plan_.push_back([](Navigator &n) { return n.start_fix(0); });
-        for (size_t s = 1; s < topic.fixes[fix].steps.size(); ++s) plan_.push_back([](Navigator &n) { return n.next(); });
-        plan_.push_back([fix](Navigator &n) { return n.answer(fix == 1); });
+        if (fix == 0) plan_.push_back(Intent::start_fix(0));
+        for (size_t s = 1; s < topic.fixes[fix].steps.size(); ++s) plan_.push_back(Intent::of(K::NextStep));
+        plan_.push_back(Intent::answer(fix == 1));
     }
-    plan_.push_back([id](Navigator &n) { return n.open_topic(id); });
-    plan_.push_back([](Navigator &n) { return n.open_faq(); });
-    for (int q = 0; q < 2 && q < static_cast<int>(topic.faq.size()); ++q)
-        plan_.push_back([q](Navigator &n) { return n.toggle_faq(q); });
-    plan_.push_back([](Navigator &n) { return n.back(); });
+    plan_.push_back(Intent::open_topic(id));
+    plan_.push_back(Intent::of(K::OpenFaq));
+    for (int q = 0; q < 2 && q < static_cast<int>(topic.faq.size()); ++q) plan_.push_back(Intent::toggle_faq(q));
+    plan_.push_back(Intent::of(K::Back));
 }
 
-bool SoakDriver::step(Navigator &nav, const Catalog &catalog) {
+bool SoakDriver::step(ui::Kiosk &kiosk, const Catalog &catalog) {
     if (left_ <= 0 || catalog.topics.empty()) return false;
     if (at_ >= plan_.size()) {
         if (next_topic_ >= catalog.topics.size()) {
@@ -31,7 +31,7 @@ bool SoakDriver::step(Navigator &nav, const Catalog &catalog) {
         }
         plan_topic(catalog.topics[next_topic_++]);
     }
-    plan_[at_++](nav); // a command that does not apply (a one-fix topic) still counts: one frame
+    kiosk.apply(plan_[at_++]); // an intent that does not apply (a one-fix topic) still counts: one frame
     --left_;
     ++done_;
     return true;

@@ -5,9 +5,10 @@
 // reports at the start, after the first pass through every topic, and at the end.
 #pragma once
 
-#include "core/navigation.hpp"
+#include "core/catalog.hpp"
+#include "core/intent.hpp"
+#include "ui/kiosk.hpp"
 
-#include <functional>
 #include <vector>
 
 namespace hs::app {
@@ -16,8 +17,9 @@ class SoakDriver {
 public:
     explicit SoakDriver(int navigations) : left_(navigations) {}
 
-    // Makes one navigation on `nav`; false when all are done (or there is no topic).
-    bool step(Navigator &nav, const Catalog &catalog);
+    // Asks `kiosk` for one navigation, the way a screen asks; false when all are done (or there
+    // is no topic).
+    bool step(ui::Kiosk &kiosk, const Catalog &catalog);
     int done() const { return done_; }
     // Every topic has been walked through once (the RSS measured after it is the warm start).
     bool first_pass_done() const { return passes_ > 0; }
@@ -29,7 +31,7 @@ private:
     int done_ = 0;
     int passes_ = 0;
     size_t next_topic_ = 0;
-    std::vector<std::function<bool(Navigator &)>> plan_;
+    std::vector<Intent> plan_;
     size_t at_ = 0;
 };
 

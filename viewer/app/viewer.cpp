@@ -2,7 +2,8 @@
 // the idle warning, a pending screenshot) and otherwise sleeps in glfwWaitEventsTimeout until the
 // next timer, so an idle kiosk costs no frames.
 //
-//   for (;;) { wait for input or a timer ; replay input ; take a new catalog ; draw if owed ; act }
+//   for (;;) { wait for input or a timer ; replay input ; take a new catalog ; draw if owed ;
+//              act on the frame's changes (analytics, log, more frames) }
 #include "viewer.hpp"
 
 #include "analytics_feed.hpp"
@@ -69,10 +70,10 @@ SessionConfig session_config(const Config &c) {
 
 class FrameLoop {
 public:
-    FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock)
-        : setup_(setup), options_(setup.options), window_(window), clock_(clock), shown_(setup.host.catalog()),
-          nav_(*shown_), session_(nav_, session_config(setup.config), clock.now()),
-          kiosk_(*shown_, nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
+    FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock, ui::FontPrebuild &fonts)
+        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock), nav_(setup.host.catalog()),
+          session_(nav_, session_config(setup.config), clock.now()),
+          kiosk_(nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
               spdlog::error("{}: {}", source, why);
               status_.problems.push_back({source, why});
           }) {
@@ -81,13 +82,13 @@ public:
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
         status_.read_outcomes = [this] { return analytics_.read_report(); };
-        status_.record_search = [this](const std::string &query, int results) { analytics_.search(query, results); };
         status_.usage_ranking = analytics_.most_used_this_week();
+        kiosk_.watch_status(status_);
+        kiosk_.use_prebuilt_fonts(fonts);
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
         }
-        last_state_ = nav_.state();
         wake_at_ = clock.now() + kLongestSleepMs;
     }
 
@@ -168,39 +169,35 @@ private:
     // worker publishes what is ready as it goes), or after kFirstCatalogWaitMs whatever there is.
     void open_route_when_ready() {
         if (route_open_) return;
-        if (shown_->loading && clock_.now() - started_ < kFirstCatalogWaitMs) return;
+        if (nav_.catalog().loading && clock_.now() - started_ < kFirstCatalogWaitMs) return;
         if (std::string why = nav_.open_route(options_.open_route); !why.empty())
             spdlog::warn("{}; showing home instead", why);
         route_open_ = true;
-        last_state_ = nav_.state();
-        analytics_.state_changed(last_state_);
         owe(kSettleFrames);
     }
 
     // A new catalog is taken on Home or between customers, never from under someone reading.
     void take_new_catalog() {
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
-        if (latest == shown_) return;
+        if (latest == nav_.shared_catalog()) return;
         Screen where = nav_.state().screen;
         // (On Search too: the results follow the new index; nothing is being read there.)
-        if (where != Screen::Home && where != Screen::Attract && where != Screen::Search && !shown_->topics.empty())
+        if (where != Screen::Home && where != Screen::Attract && where != Screen::Search && !nav_.catalog().topics.empty())
             return;
-        shown_ = std::move(latest);
-        nav_.set_catalog(*shown_);
-        kiosk_.set_catalog(*shown_);
+        kiosk_.set_catalog(std::move(latest));
         owe(kSettleFrames);
-        spdlog::info("catalog: {} topic(s){}", shown_->topics.size(), shown_->loading ? ", more loading" : "");
+        spdlog::info("catalog: {} topic(s){}", nav_.catalog().topics.size(), nav_.catalog().loading ? ", more loading" : "");
     }
 
     void draw(int w, int h) {
         auto started = std::chrono::steady_clock::now();
-        if (status_.frames == 0) first_frame_started_ms_ = ms_since_start();
-        bool moved = frame_.draw(kiosk_, w, h, clock_.now(), &nav_);
+        if (status_.frames == 0) first_frame_started_ms_ = setup_.startup.ms();
+        bool moved = frame_.draw(kiosk_, w, h, clock_.now());
         if (status_.frames == 0) {
-            startup_report().fonts_ms = frame_.atlas_ms();
-            startup_report().fonts_prebuilt_ms = ui::prebuilt_fonts_ms();
-            startup_report().fonts_prebuilt_wait_ms = ui::prebuilt_fonts_wait_ms();
-            startup_report().gl_objects_ms = frame_.gl_objects_ms();
+            setup_.startup.report.fonts_ms = frame_.atlas_ms();
+            setup_.startup.report.fonts_prebuilt_ms = fonts_.build_ms();
+            setup_.startup.report.fonts_prebuilt_wait_ms = fonts_.wait_ms();
+            setup_.startup.report.gl_objects_ms = frame_.gl_objects_ms();
         }
         if (moved) moved_frame_ = true;
         if (frame_.shows_change()) change_shown_ = true;
@@ -211,7 +208,6 @@ private:
         status_.slowest_frame_ms = std::max(status_.slowest_frame_ms, ms);
         status_.latest = setup_.host.catalog();
         status_.analytics_state = analytics_.state();
-        kiosk_.set_status(status_);
         if (replay_) replay_->frame_drawn();
         if (!options_.dump_ui.empty() && !moved) {
             std::string dump = kiosk_.describe_json();
@@ -235,23 +231,19 @@ private:
             spdlog::info("exit requested");
             return exit_code();
         }
-        if (kiosk_.take_reload_request()) {
+        --frames_due_;
+        for (const Change &c : kiosk_.changes()) { // the frame's moves, whatever made them
+            analytics_.changed(c);
+            if (c.cause == Cause::IdleReset) status_.usage_ranking = analytics_.most_used_this_week();
+            if (c.from == c.to) continue;
+            if (c.cause != Cause::Intent) spdlog::info("{} moves the screen", cause_name(c.cause));
+            spdlog::info("screen: {}", Navigator::route_of(c.to));
+            owe(kSettleFrames);
+        }
+        if (kiosk_.take_reload_request()) { // reported in the next frame's changes
             spdlog::info("reloading the topic plugins (admin menu)");
             setup_.host.reload();
-            analytics_.session_reset(analytics::EndReason::Shutdown);
-            session_.reset(clock_.now());
-            last_generation_ = session_.generation();
-        }
-        --frames_due_;
-        if (session_.generation() != last_generation_) { // the idle reset, during the frame
-            last_generation_ = session_.generation();
-            analytics_.session_reset(analytics::EndReason::Idle);
-            status_.usage_ranking = analytics_.most_used_this_week();
-        }
-        if (!(nav_.state() == last_state_)) {
-            spdlog::info("screen: {}", nav_.route());
-            last_state_ = nav_.state();
-            analytics_.state_changed(last_state_);
+            session_.reset(clock_.now(), Cause::Reload);
             owe(kSettleFrames);
         }
         // The next timer: the idle warning and its countdown, a long-press, the attract cycle.
@@ -268,13 +260,13 @@ private:
     // Input reached the kiosk (a window event or a replayed one): tap-to-frame starts now.
     void note_input() {
         if (status_.frames == 0) return; // the window's own events at start-up are not taps
-        if (input_at_ms_ < 0) input_at_ms_ = ms_since_start();
+        if (input_at_ms_ < 0) input_at_ms_ = setup_.startup.ms();
         if (pending_from_ms_ < 0) pending_from_ms_ = input_at_ms_;
     }
 
     // After a frame is on screen: tap-to-frame figures and the --stats file.
     void after_swap() {
-        double now = ms_since_start();
+        double now = setup_.startup.ms();
         if (input_at_ms_ >= 0) { // the first frame after input
             taps_.next_frame_sum += now - input_at_ms_;
             taps_.next_frame_max = std::max(taps_.next_frame_max, now - input_at_ms_);
@@ -309,14 +301,14 @@ private:
 
     void write_stats() {
         nlohmann::json j;
-        j["t_ms"] = ms_since_start();
+        j["t_ms"] = setup_.startup.ms();
         j["frames"] = status_.frames;
         j["cpu_ms"] = process_cpu_ms();
         j["rss_kib"] = rss_kib();
         j["screen"] = kiosk_.screen_name();
         j["route"] = nav_.route();
-        j["loading"] = shown_->loading;
-        j["topics"] = shown_->topics.size();
+        j["loading"] = nav_.catalog().loading;
+        j["topics"] = nav_.catalog().topics.size();
         j["textures"] = kiosk_.textures().size();
         j["texture_bytes"] = kiosk_.textures().bytes();
         j["topic_picture_bytes"] = kiosk_.textures().topic_bytes();
@@ -337,10 +329,10 @@ private:
     // --exit-after-first-frame: the first frame is presented; report and leave.
     int report_startup() {
         glFinish(); // the swap is queued; the frame is on screen when the GL has done it
-        StartupReport &r = startup_report();
-        r.first_frame_at_ms = ms_since_start();
+        StartupReport &r = setup_.startup.report;
+        r.first_frame_at_ms = setup_.startup.ms();
         r.first_frame_ms = r.first_frame_at_ms - first_frame_started_ms_ - r.fonts_ms - r.gl_objects_ms;
-        r.topics_at_first_frame = shown_->topics.size();
+        r.topics_at_first_frame = nav_.catalog().topics.size();
         std::shared_ptr<const Catalog> latest = setup_.host.catalog();
         r.plugins_looked_at_first_frame = latest->topics.size() + latest->rejected.size() + latest->shadowed.size();
         const ImFontAtlas *atlas = ImGui::GetIO().Fonts;
@@ -348,19 +340,19 @@ private:
         // Then how long the whole discovery takes (it never held up the frame above).
         for (int i = 0; i < 120000 / 5 && setup_.host.loading(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (!setup_.host.loading()) r.discovery_done_ms = ms_since_start();
+        if (!setup_.host.loading()) r.discovery_done_ms = setup_.startup.ms();
         latest = setup_.host.catalog();
         r.topics_total = latest->topics.size();
         r.probed = latest->checks.probed;
         r.from_cache = latest->checks.from_cache;
-        std::printf("%s\n", startup_json(r).dump().c_str());
+        std::printf("%s\n", setup_.startup.json().dump().c_str());
         std::fflush(stdout);
         return 0;
     }
 
     // --soak N: every plugin loaded first, then one navigation and one frame at a time.
     int run_soak() {
-        while (setup_.host.loading() || shown_->loading) {
+        while (setup_.host.loading() || nav_.catalog().loading) {
             glfwWaitEventsTimeout(0.05);
             take_new_catalog();
         }
@@ -376,8 +368,8 @@ private:
         frame();
         long rss_start = rss_kib(), rss_warm = -1;
         int warm_at = 0;
-        double cpu0 = process_cpu_ms(), t0 = ms_since_start();
-        while (soak.step(nav_, *shown_)) {
+        double cpu0 = process_cpu_ms(), t0 = setup_.startup.ms();
+        while (soak.step(kiosk_, nav_.catalog())) {
             frame();
             if (rss_warm < 0 && soak.first_pass_done()) {
                 rss_warm = rss_kib();
@@ -387,8 +379,8 @@ private:
         nlohmann::json j;
         j["navigations"] = soak.done();
         j["frames"] = status_.frames;
-        j["topics"] = shown_->topics.size();
-        j["seconds"] = (ms_since_start() - t0) / 1000.0;
+        j["topics"] = nav_.catalog().topics.size();
+        j["seconds"] = (setup_.startup.ms() - t0) / 1000.0;
         j["cpu_ms_per_navigation"] = soak.done() ? (process_cpu_ms() - cpu0) / soak.done() : 0.0;
         j["rss_start_kib"] = rss_start;
         j["rss_after_first_pass_kib"] = rss_warm;
@@ -420,11 +412,11 @@ private:
     }
 
     const ViewerSetup &setup_;
+    ui::FontPrebuild &fonts_;
     const Options &options_;
     Window &window_;
     Clock &clock_;
-    std::shared_ptr<const Catalog> shown_;
-    ui::HostStatus status_;
+    ui::HostStatus status_; // the kiosk reads it where it is (watch_status)
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;
@@ -435,10 +427,8 @@ private:
     Millis wake_at_ = 0;                // the loop wakes up by then at the latest
     std::optional<Millis> timer_at_;    // a kiosk timer (idle warning, attract cycle...) due then
     std::string last_dump_;
-    NavState last_state_;
-    int last_generation_ = 0;
-    // Customer outcomes: fed from last_state_ and the resets; SQLite runs on the store's thread.
-    // (A search screen reports each search with analytics_.search(query, result_count).)
+    // Customer outcomes: fed from the kiosk's changes (the moves, the resets, the search runs);
+    // SQLite runs on the store's thread.
     AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};
     Millis started_ = 0;
     bool route_open_ = false;
@@ -469,20 +459,23 @@ int run_viewer(const ViewerSetup &setup) {
     setup.host.start([&glfw_ready] {
         if (glfw_ready) glfwPostEmptyEvent(); // wake the frame loop: a new catalog is ready
     });
-    startup_report().host_started_ms = ms_since_start();
+    setup.startup.report.host_started_ms = setup.startup.ms();
     Clock clock;
+    ui::FontPrebuild fonts; // before the window: ImGui's context uses its atlas until the window goes
     FrameLoop *loop = nullptr; // input that arrives before the loop exists is dropped
     WindowOptions window_options{setup.options.windowed, setup.config.monitor, setup.config.hide_cursor, {}};
     int text_size = setup.config.text_size;
-    window_options.size_known = [text_size](int w, int h) {
+    window_options.size_known = [text_size, &fonts](int w, int h) {
         // The scale Kiosk::layout will ask for at the first frame (fonts.hpp).
-        ui::prebuild_fonts(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
+        fonts.start(static_cast<float>(std::min(w, h)) / 1080.0f * (static_cast<float>(text_size) / 100.0f));
     };
+    window_options.fonts = &fonts;
+    window_options.startup = &setup.startup;
     Window window(window_options, clock,
                   [&loop](const InputEvent &e) {
                       if (loop) loop->kiosk().input(e);
                   });
-    startup_report().window_ms = ms_since_start() - startup_report().host_started_ms;
+    setup.startup.report.window_ms = setup.startup.ms() - setup.startup.report.host_started_ms;
     if (!window.ok()) {
         spdlog::critical("{}", window.error());
         setup.host.stop();
@@ -491,7 +484,7 @@ int run_viewer(const ViewerSetup &setup) {
     StopHostFirst stop_host{setup.host};
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the backend would unhide it
     glfw_ready = true;
-    FrameLoop frame_loop(setup, window, clock);
+    FrameLoop frame_loop(setup, window, clock, fonts);
     loop = &frame_loop;
     int code = frame_loop.run();
     loop = nullptr;

@@ -121,12 +121,14 @@ std::string key_name(int key, int mods) {
 Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
     : keep_display_(options.keep_display), events_{false, false, clock, std::move(sink)} {
     glfwSetErrorCallback(on_glfw_error);
-    double t0 = ms_since_start();
+    Startup none;
+    Startup &startup = options.startup ? *options.startup : none;
+    double t0 = startup.ms();
     if (!glfwInit()) {
         error_ = "cannot open a display (is DISPLAY set? on a machine without one, run under xvfb-run)";
         return;
     }
-    startup_report().glfw_init_ms = ms_since_start() - t0;
+    startup.report.glfw_init_ms = startup.ms() - t0;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -166,7 +168,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
-    startup_report().create_window_context_ms = ms_since_start() - t0 - startup_report().glfw_init_ms;
+    startup.report.create_window_context_ms = startup.ms() - t0 - startup.report.glfw_init_ms;
     if (!gladLoadGL(glfwGetProcAddress)) {
         error_ = "cannot load OpenGL 3.3 functions";
         glfwDestroyWindow(window_);
@@ -191,7 +193,7 @@ Window::Window(const WindowOptions &options, const Clock &clock, Sink sink)
     else spdlog::info("touch screens: through the emulated pointer ({})", why);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext(ui::take_prebuilt_atlas()); // null: ImGui makes its own
+    ImGui::CreateContext(options.fonts ? options.fonts->take_atlas() : nullptr); // null: ImGui makes its own
     ImGuiIO &io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;

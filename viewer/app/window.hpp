@@ -5,7 +5,9 @@
 
 #include "core/clock.hpp"
 #include "core/input.hpp"
+#include "measure.hpp"
 #include "touch_screen.hpp"
+#include "ui/fonts.hpp"
 
 #include <functional>
 #include <memory>
@@ -25,8 +27,12 @@ struct WindowOptions {
     // once (--render-topic). An X server that resets when its last client leaves would refuse it.
     bool keep_display = false;
     // Called with the window's size once it is known, before the (slow) window and GL context are
-    // made: the viewer starts building the font atlas then (ui::prebuild_fonts).
+    // made: the viewer starts building the font atlas then (ui::FontPrebuild::start).
     std::function<void(int w, int h)> size_known;
+    // The atlas built meanwhile, handed to ImGui's context (none: ImGui makes its own).
+    ui::FontPrebuild *fonts = nullptr;
+    // Where the start-up times go (none: not measured).
+    Startup *startup = nullptr;
 };
 
 class Window {

@@ -31,18 +31,19 @@ int Session::warning_seconds_left(Millis now) const {
 
 void Session::still_here(Millis now) { touch(now); }
 
-void Session::update(Millis now) {
-    if (!at_rest(nav_, admin_) && now - last_touch_ >= config_.idle_ms + config_.warning_ms) reset(now);
+std::optional<Change> Session::update(Millis now) {
+    if (at_rest(nav_, admin_) || now - last_touch_ < config_.idle_ms + config_.warning_ms) return std::nullopt;
+    return reset(now, Cause::IdleReset);
 }
 
-void Session::reset(Millis now) {
-    nav_.attract();
+Change Session::reset(Millis now, Cause cause) {
+    Change change = nav_.restart(cause);
     text_size_ = config_.text_size;
     high_contrast_ = config_.high_contrast;
     admin_ = AdminState::Locked;
-    ++generation_;
     last_touch_ = now;
     attract_since_ = now;
+    return change;
 }
 
 std::optional<Millis> Session::next_deadline(Millis now) const {

@@ -4,8 +4,9 @@
 //   no touch for idle_ms      -> "Still there?" warning, counting down warning_ms
 //   "I'm still here"          -> back to where they were, nothing lost
 //   warning runs out          -> reset: attract screen, text size and contrast back to the
-//                                kiosk's defaults, admin locked, and `generation` bumped so the UI
-//                                drops scroll positions, the zoomed picture and the PIN typed.
+//                                kiosk's defaults, admin locked; the navigator reports it as a
+//                                Change with cause IdleReset, so the UI drops scroll positions,
+//                                the zoomed picture and the PIN typed, and analytics ends the visit.
 //
 // The admin menu is reached by holding the top-left corner for admin_hold_ms, then a PIN.
 #pragma once
@@ -38,16 +39,16 @@ public:
 
     // Any touch or key: the visit goes on.
     void touch(Millis now);
-    // Moves the idle clock on; resets the session when the warning has run out.
-    void update(Millis now);
+    // Moves the idle clock on; resets the session when the warning has run out (the change).
+    std::optional<Change> update(Millis now);
     // When update() next has something to do (warning, its countdown each second, reset, attract).
     std::optional<Millis> next_deadline(Millis now) const;
 
     bool warning(Millis now) const;        // the "Still there?" overlay is up
     int warning_seconds_left(Millis now) const;
     void still_here(Millis now);           // the button on the warning
-    void reset(Millis now);                // back to attract, everything of the visit forgotten
-    int generation() const { return generation_; } // changes at every reset
+    // Back to attract, everything of the visit forgotten; `cause` IdleReset or Reload.
+    Change reset(Millis now, Cause cause);
 
     // Text size (100/150/200 %) and contrast, per visit.
     int text_size() const { return text_size_; }
@@ -85,7 +86,6 @@ private:
     Millis last_touch_;
     Millis attract_since_;
     Millis started_;
-    int generation_ = 0;
     int text_size_;
     bool high_contrast_;
     AdminState admin_ = AdminState::Locked;

@@ -12,7 +12,7 @@ void draw_attract(const Context &ctx, ImVec2 screen) {
     const Palette &c = t.color;
     ImGui::SetCursorPos(ImVec2(0, 0));
     Press press = pressable(ctx, "start", screen);
-    if (press.tapped) ctx.nav.home();
+    if (press.tapped) ctx.ask(Intent::of(Intent::Kind::Home));
 
     ImDrawList *dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), screen, c.background);

@@ -1,5 +1,7 @@
-// What every screen draws with: the theme, the fonts, the pictures, the navigator it moves, the
-// session, and the small per-visit UI state (scroll coasting, the zoomed picture, the PIN typed).
+// What every screen draws with: the theme, the fonts, the pictures, where the customer is (the
+// navigator and the session, read only), the small per-visit UI state (scroll coasting, the
+// zoomed picture, the PIN typed), and the frame's intents: a screen asks (ctx.ask), the kiosk
+// moves the navigator and the session after drawing (intent.hpp).
 #pragma once
 
 #include "core/analytics/report.hpp"
@@ -43,9 +45,6 @@ struct UiState {
     // in the last frame (what --dump-ui reports as the screen's numbers).
     std::shared_ptr<const analytics::ReportResult> outcomes;
     std::vector<std::vector<std::string>> outcome_rows;
-    // Requests to the host.
-    bool exit_requested = false;
-    bool reload_requested = false;
 };
 
 // What the host knows and the admin diagnostics screen shows.
@@ -59,9 +58,6 @@ struct HostStatus {
     std::shared_ptr<const Catalog> latest;    // the newest catalog, which the screen may not show yet
     std::string analytics_state;              // "on", or "off: <reason>"
     std::function<analytics::ReportResult()> read_outcomes; // for the admin outcomes screen, when it opens
-    // A search screen calls this once per search run (not per key): what was typed (kept only
-    // when analytics.record_search_text is on) and how many topics it found.
-    std::function<void(const std::string &query, int result_count)> record_search;
     std::vector<std::string> usage_ranking;   // topic ids, most used first: search offers them (may be empty)
 };
 
@@ -69,15 +65,19 @@ struct Context {
     const Theme &theme;
     const Fonts &fonts;
     TextureCache &textures;
-    Navigator &nav;
-    const Catalog &catalog;
-    Session &session;
+    const Navigator &nav;
+    const Catalog &catalog; // the navigator's
+    const Session &session;
     UiState &ui;
+    std::vector<Intent> &intents; // what was asked this frame, applied after drawing
     const HostStatus &host;
     FrameInput &input;       // what the finger did since the last frame (the tap taken by its widget)
     TouchTargetList &targets; // this frame's touch targets, as they are drawn
     Millis now = 0;
     bool new_page = false; // first frame of a page: scrolling areas start at the top
+
+    // What a tap or a swipe asks for; nothing moves until the frame is drawn.
+    void ask(Intent intent) const { intents.push_back(std::move(intent)); }
 };
 
 } // namespace hs::ui

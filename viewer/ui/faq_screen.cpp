@@ -39,7 +39,7 @@ void draw_faq(const Context &ctx, ImVec2 body) {
         if (open)
             dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(pos.x + pad, pos.y + q_h - pad * 0.25f), c.text,
                         entry.answer.c_str(), nullptr, text_w);
-        if (tapped) ctx.nav.toggle_faq(static_cast<int>(i));
+        if (tapped) ctx.ask(Intent::toggle_faq(static_cast<int>(i)));
         ImGui::Dummy(ImVec2(0, t.px(4)));
     }
     ImGui::Dummy(ImVec2(0, t.margin()));

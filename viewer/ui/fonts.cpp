@@ -20,67 +20,56 @@ const char *first_existing(std::initializer_list<const char *> paths) {
 
 // Latin, Latin-1, Latin Extended-A and the punctuation real text uses (’ “ ” … • ·).
 const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0};
-// The code points of icon::all, in the form ImGui wants (built once; must outlive the atlas).
+// The code points of icon::all, in the form ImGui wants. Made once, never changed after: every
+// atlas built in the process points into it, so it must outlive them all.
 const ImWchar *icon_ranges() {
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
+    static const ImVector<ImWchar> ranges = [] {
+        ImVector<ImWchar> r;
         ImFontGlyphRangesBuilder builder;
         for (const char *glyph : icon::all) builder.AddText(glyph);
-        builder.BuildRanges(&ranges);
-    }
+        builder.BuildRanges(&r);
+        return r;
+    }();
     return ranges.Data;
-}
-
-struct Prebuilt {
-    std::unique_ptr<ImFontAtlas> atlas;
-    Fonts fonts;
-    float scale = 0;
-    bool waiting = false; // built, in ImGui's context, not yet asked for by load_fonts()
-    double build_ms = 0, wait_ms = 0;
-    std::thread thread;
-    ~Prebuilt() {
-        if (thread.joinable()) thread.join();
-    }
-};
-
-Prebuilt &prebuilt() {
-    static Prebuilt p;
-    return p;
 }
 
 } // namespace
 
-void prebuild_fonts(float scale) {
-    Prebuilt &p = prebuilt();
-    if (p.atlas) return; // once, at start-up
-    p.atlas = std::make_unique<ImFontAtlas>();
-    p.scale = scale;
-    p.thread = std::thread([&p] {
+FontPrebuild::~FontPrebuild() {
+    if (thread_.joinable()) thread_.join();
+}
+
+void FontPrebuild::start(float scale) {
+    if (atlas_) return; // once, at start-up
+    atlas_ = std::make_unique<ImFontAtlas>();
+    scale_ = scale;
+    thread_ = std::thread([this] {
         auto t0 = std::chrono::steady_clock::now();
-        p.fonts = load_fonts(p.atlas.get(), p.scale);
-        p.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        fonts_ = load_fonts(atlas_.get(), scale_);
+        build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     });
 }
 
-ImFontAtlas *take_prebuilt_atlas() {
-    Prebuilt &p = prebuilt();
-    if (!p.atlas) return nullptr;
+ImFontAtlas *FontPrebuild::take_atlas() {
+    if (!atlas_) return nullptr;
     auto t0 = std::chrono::steady_clock::now();
-    if (p.thread.joinable()) p.thread.join();
-    p.wait_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    p.waiting = true;
-    return p.atlas.get();
+    if (thread_.joinable()) thread_.join();
+    wait_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    waiting_ = true;
+    return atlas_.get();
 }
 
-double prebuilt_fonts_ms() { return prebuilt().build_ms; }
-double prebuilt_fonts_wait_ms() { return prebuilt().wait_ms; }
+bool FontPrebuild::take_fonts(ImFontAtlas *atlas, float scale, Fonts &out) {
+    bool ready = waiting_ && atlas == atlas_.get() && std::fabs(scale - scale_) < 1e-4f;
+    waiting_ = false;
+    if (ready) out = fonts_;
+    return ready;
+}
 
-Fonts load_fonts(float scale) {
-    Prebuilt &p = prebuilt();
+Fonts load_fonts(float scale, FontPrebuild *prebuilt) {
     ImFontAtlas *atlas = ImGui::GetIO().Fonts;
-    bool ready = p.waiting && atlas == p.atlas.get() && std::fabs(scale - p.scale) < 1e-4f;
-    p.waiting = false;
-    if (ready) return p.fonts;
+    Fonts fonts;
+    if (prebuilt && prebuilt->take_fonts(atlas, scale, fonts)) return fonts;
     return load_fonts(atlas, scale);
 }
 

@@ -4,7 +4,9 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
+#include <thread>
 
 namespace hs::ui {
 
@@ -54,21 +56,38 @@ struct Fonts {
     std::string problem;       // why a font could not be loaded (then ImGui's default is used)
 };
 
+// Start-up: building the atlas (~70 ms of FreeType) needs no window, so it runs on a thread while
+// the window and its GL context open. take_atlas() waits for it and hands it to ImGui's context
+// (ImGui::CreateContext(atlas)); the first load_fonts() at that scale then costs nothing. The
+// owner keeps it until ImGui's context is gone (the viewer makes it before the window).
+class FontPrebuild {
+public:
+    FontPrebuild() = default;
+    FontPrebuild(const FontPrebuild &) = delete;
+    FontPrebuild &operator=(const FontPrebuild &) = delete;
+    ~FontPrebuild();
+    void start(float scale);   // once; later calls do nothing
+    ImFontAtlas *take_atlas(); // null without start()
+    // The fonts built at `scale` into `atlas`, once, if that is what was built.
+    bool take_fonts(ImFontAtlas *atlas, float scale, Fonts &out);
+    // For the start-up report: how long the build took on its thread, and how long take_atlas()
+    // waited for it (ms; 0 without a prebuild).
+    double build_ms() const { return build_ms_; }
+    double wait_ms() const { return wait_ms_; }
+
+private:
+    std::unique_ptr<ImFontAtlas> atlas_;
+    Fonts fonts_;
+    float scale_ = 0;
+    bool waiting_ = false; // built, in ImGui's context, not yet asked for by load_fonts()
+    double build_ms_ = 0, wait_ms_ = 0;
+    std::thread thread_;
+};
+
 // Builds ImGui's atlas at `scale` (1.0 at 1080 px). Call before the renderer creates its font
-// texture. When prebuild_fonts() already built that scale into ImGui's atlas, returns those fonts.
-Fonts load_fonts(float scale);
+// texture. When `prebuilt` already built that scale into ImGui's atlas, returns those fonts.
+Fonts load_fonts(float scale, FontPrebuild *prebuilt = nullptr);
 // The same into any atlas (no ImGui context needed: FreeType and ImGui's atlas code only).
 Fonts load_fonts(ImFontAtlas *atlas, float scale);
-
-// Start-up: building the atlas (~70 ms of FreeType) needs no window, so it runs on a thread while
-// the window and its GL context open. take_prebuilt_atlas() waits for it and hands it to ImGui's
-// context (ImGui::CreateContext(atlas)); the first load_fonts() at that scale then costs nothing.
-// The atlas lives until the process ends. Without prebuild_fonts(), take_prebuilt_atlas() is null.
-void prebuild_fonts(float scale);
-ImFontAtlas *take_prebuilt_atlas();
-// For the start-up report: how long the prebuild took on its thread, and how long
-// take_prebuilt_atlas() waited for it (ms; 0 without a prebuild).
-double prebuilt_fonts_ms();
-double prebuilt_fonts_wait_ms();
 
 } // namespace hs::ui

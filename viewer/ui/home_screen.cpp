@@ -78,7 +78,7 @@ void search_entry(const Context &ctx, float width, float h) {
         ImVec2 ts = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, go);
         dl->AddText(b, b->FontSize, ImVec2(g0.x + (go_w - ts.x) * 0.5f, g0.y + (go_h - ts.y) * 0.5f), c.on_accent, go);
     }
-    if (tapped) ctx.nav.search();
+    if (tapped) ctx.ask(Intent::of(Intent::Kind::Search));
 }
 
 // The height a card needs for its title and summary at `width` (at least the usual 230 px).
@@ -175,7 +175,7 @@ void draw_home(const Context &ctx, ImVec2 body) {
         }
         float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(t.margin() + column * (card_w + t.gap()), y));
-        if (topic_card(ctx, topic, card)) ctx.nav.open_topic(topic.id);
+        if (topic_card(ctx, topic, card)) ctx.ask(Intent::open_topic(topic.id));
         if (++column == columns) {
             column = 0;
             ImGui::SetCursorPosY(y + card.y + t.gap());

@@ -10,9 +10,8 @@
 
 namespace hs::ui {
 
-Kiosk::Kiosk(const Catalog &catalog, Navigator &nav, Session &session, GestureConfig gestures,
-             Reporter report_problem)
-    : catalog_(&catalog), nav_(nav), session_(session), gestures_(gestures), textures_(std::move(report_problem)) {
+Kiosk::Kiosk(Navigator &nav, Session &session, GestureConfig gestures, Reporter report_problem)
+    : nav_(nav), session_(session), gestures_(gestures), textures_(std::move(report_problem)) {
     ui_.kinetic = Kinetic(gestures);
 }
 
@@ -27,7 +26,7 @@ bool Kiosk::layout(int w, int h) {
     theme_.scale = std::min(w, h) / 1080.0f;
     theme_.portrait = h > w;
     theme_.text_scale = session_.text_scale();
-    fonts_ = load_fonts(theme_.scale * theme_.text_scale);
+    fonts_ = load_fonts(theme_.scale * theme_.text_scale, prebuilt_fonts_);
     if (!fonts_.problem.empty()) spdlog::error("{}", fonts_.problem);
     apply_style(theme_);
     width_ = w;
@@ -46,7 +45,7 @@ void Kiosk::on_key(const InputEvent &e) {
     // without it, Escape is the developer's way out.
     if (e.key == "escape" && !session_.config().lockdown) {
         spdlog::info("Escape: leaving (lockdown is off)");
-        ui_.exit_requested = true;
+        exit_requested_ = true;
     }
     if (e.key == "backspace" && nav_.state().screen == Screen::Search && session_.admin() == AdminState::Locked)
         ui_.search.backspace();
@@ -57,7 +56,8 @@ void Kiosk::on_char(const InputEvent &e) {
     session_.touch(e.pointer.t);
     if (session_.admin() != AdminState::Locked) return;
     Screen where = nav_.state().screen;
-    if (where == Screen::Home && e.codepoint != ' ' && !catalog_->topics.empty()) nav_.search();
+    if (where == Screen::Home && e.codepoint != ' ' && !nav_.catalog().topics.empty())
+        apply(Intent::of(Intent::Kind::Search));
     if (nav_.state().screen == Screen::Search) ui_.search.type(e.codepoint);
 }
 
@@ -99,15 +99,30 @@ void Kiosk::open_admin_if_held(Millis at) {
 
 void Kiosk::reset_ui_state() {
     GestureConfig g = gestures_.config();
-    bool exit = ui_.exit_requested;
     ui_ = UiState{};
     ui_.kinetic = Kinetic(g);
-    ui_.exit_requested = exit;
     gestures_.reset();
     swallow_press_ = false;
 }
 
+// The navigator's moves since the last call, with what each one means for the UI: a reset
+// forgets the visit's UI state, a move to another page starts it at its top, and leaving the
+// search screen (for anything but the attract screen) ends the search run.
+void Kiosk::take_changes() {
+    for (Change &c : nav_.take_changes()) {
+        if (c.is_reset()) {
+            spdlog::info("session reset: back to the attract screen ({})", cause_name(c.cause));
+            reset_ui_state();
+        } else if (c.from.screen == Screen::Search && c.to.screen != Screen::Search && c.to.screen != Screen::Attract) {
+            c.search = finish_search(ui_);
+        }
+        if (c.new_page()) new_page_ = true;
+        changes_.push_back(std::move(c));
+    }
+}
+
 void Kiosk::begin_frame(Millis now) {
+    changes_.clear();
     frame_ = FrameInput{};
     frame_.now = now;
     // Every queued press and release is taken (a fast double tap on a slow frame loses nothing),
@@ -126,11 +141,7 @@ void Kiosk::begin_frame(Millis now) {
     if (queue_.empty()) gestures_.tick(now, frame_.gestures);
 
     session_.update(now);
-    if (session_.generation() != generation_) {
-        if (generation_ >= 0) spdlog::info("session reset: back to the attract screen");
-        generation_ = session_.generation();
-        reset_ui_state();
-    }
+    take_changes(); // a route opened, a catalog taken, a reload, the idle reset, a typed letter
     open_admin_if_held(now);
 
     // A new drag belongs to whichever scrolling area claims it this frame (touch_scroll), or none.
@@ -181,24 +192,60 @@ void Kiosk::apply_tap() {
 }
 
 void Kiosk::build_frame() {
-    Context ctx{theme_, fonts_, textures_, nav_, *catalog_, session_, ui_, stats_, frame_, targets_, frame_.now};
-    ctx.new_page = !drawn_any_ || !nav_.state().same_page(drawn_page_);
-    // Search left by Home or Back: what was typed is a search run too.
-    if (drawn_any_ && drawn_page_.screen == Screen::Search && nav_.state().screen != Screen::Search &&
-        nav_.state().screen != Screen::Attract)
-        finish_search(ui_, stats_);
+    std::vector<Intent> intents;
+    Context ctx{theme_, fonts_, textures_, nav_, nav_.catalog(), session_, ui_, intents, *host_, frame_, targets_, frame_.now};
+    ctx.new_page = std::exchange(new_page_, false);
     if (ctx.new_page) {
         ui_.zoom_open = false;
         ui_.kinetic.stop();
         ui_.scroll_owner = 0;
     }
-    drawn_page_ = nav_.state();
-    drawn_any_ = true;
     textures_.begin_frame();
     textures_.set_topic(nav_.topic()); // leaving a topic frees its pictures
     targets_.begin();
     draw_shell(ctx, ImGui::GetIO().DisplaySize);
+    // Drawn: now what the screens asked for moves the navigator and the session.
+    for (const Intent &intent : intents) apply(intent);
+    take_changes();
     prefetch_next_picture();
+}
+
+void Kiosk::apply(const Intent &intent) {
+    using K = Intent::Kind;
+    switch (intent.kind) {
+    case K::StillHere: session_.still_here(frame_.now); return;
+    case K::CycleTextSize: session_.cycle_text_size(); return;
+    case K::ToggleContrast: session_.toggle_contrast(); return;
+    case K::TryPin: try_pin(intent.pin); return;
+    case K::AdminMenu: session_.show_admin(AdminState::Menu); return;
+    case K::AdminDiagnostics: session_.show_admin(AdminState::Diagnostics); return;
+    case K::AdminOutcomes:
+        // Read once, as the screen opens: never a query per frame.
+        if (host_->read_outcomes) ui_.outcomes = std::make_shared<analytics::ReportResult>(host_->read_outcomes());
+        else ui_.outcomes.reset();
+        session_.show_admin(AdminState::Outcomes);
+        return;
+    case K::AdminClose: session_.lock_admin(); return;
+    case K::AdminReload:
+        reload_requested_ = true;
+        session_.lock_admin();
+        return;
+    case K::AdminExit: exit_requested_ = true; return;
+    default: nav_.apply(intent); return; // the customer's moves
+    }
+}
+
+void Kiosk::try_pin(const std::string &pin) {
+    // Argon2 takes a few hundred ms here, on purpose; the UI waits that long once per try.
+    switch (session_.try_pin(pin, frame_.now)) {
+    case Session::PinResult::opened: spdlog::info("admin: PIN accepted"); break;
+    case Session::PinResult::wrong:
+        spdlog::warn("admin: wrong PIN");
+        ui_.pin_message = "Wrong PIN. Try again.";
+        break;
+    case Session::PinResult::locked_out: spdlog::warn("admin: wrong PIN; the keypad is locked"); break;
+    case Session::PinResult::no_pin: break;
+    }
 }
 
 // The picture the customer most likely sees next, decoded ahead on the texture cache's worker.
@@ -244,7 +291,7 @@ std::string Kiosk::screen_name() const {
     if (ui_.zoom_open) return "picture";
     switch (nav_.state().screen) {
     case Screen::Attract: return "attract";
-    case Screen::Home: return catalog_->topics.empty() ? "no-topics" : "home";
+    case Screen::Home: return nav_.catalog().topics.empty() ? "no-topics" : "home";
     case Screen::Topic: return "topic";
     case Screen::Step: return "step";
     case Screen::Faq: return "faq";
@@ -269,10 +316,10 @@ std::string Kiosk::describe_json() const {
     j["text_scale"] = session_.text_scale();
     j["high_contrast"] = session_.high_contrast();
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
-    j["loading"] = catalog_->loading;
-    j["analytics"] = stats_.analytics_state;
+    j["loading"] = nav_.catalog().loading;
+    j["analytics"] = host_->analytics_state;
     json topics = json::array();
-    for (const Topic &t : catalog_->topics) topics.push_back({{"id", t.id}, {"version", t.version}});
+    for (const Topic &t : nav_.catalog().topics) topics.push_back({{"id", t.id}, {"version", t.version}});
     j["topics"] = topics;
     j["textures"] = {{"count", textures_.size()}, {"bytes", textures_.bytes()}};
     j["width"] = width_;

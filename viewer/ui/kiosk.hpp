@@ -4,7 +4,13 @@
 // tests (tests/ui) feed it the same events and drive exactly the same code.
 //
 // Per frame:  kiosk.input(...)* ; kiosk.layout(w, h) ; ImGui_ImplGlfw_NewFrame() (it writes the mouse,
-// so it comes first) ; kiosk.begin_frame(now) ; ImGui::NewFrame() ; kiosk.build_frame() ; render
+// so it comes first) ; kiosk.begin_frame(now) ; ImGui::NewFrame() ; kiosk.build_frame() ; render ;
+// then the caller reads kiosk.changes().
+//
+// One tap: the window's callback queues a pointer event (input) -> begin_frame makes gestures of
+// it and resolves the tap against the targets of the frame on screen -> the screens, laid out with
+// the tap, ask for an Intent -> apply() hands it to the Navigator or the Session, which report the
+// Change -> changes() (new page, search run, analytics, log) -> the frame drawn next shows it.
 #pragma once
 
 #include "context.hpp"
@@ -15,15 +21,20 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace hs::ui {
 
 class Kiosk {
 public:
     using Reporter = TextureCache::Reporter;
-    Kiosk(const Catalog &catalog, Navigator &nav, Session &session, GestureConfig gestures, Reporter report_problem);
+    // Shows the navigator's catalog; `nav` and `session` are the caller's and outlive the kiosk.
+    Kiosk(Navigator &nav, Session &session, GestureConfig gestures, Reporter report_problem);
+    Kiosk(const Kiosk &) = delete;
+    Kiosk &operator=(const Kiosk &) = delete;
 
     // The kiosk's touch settings for a screen of `px_per_mm`. A press counts as a tap for up to
     // 1.5 s: people who press slowly and deliberately still press the button (customers have no
@@ -45,21 +56,30 @@ public:
     // against the targets of the frame on screen and applies it (a pass of ImGui::NewFrame ..
     // EndFrame that is never rendered), and places ImGui's pointer (for the pressed colours).
     void begin_frame(Millis now);
-    // Between ImGui::NewFrame() and ImGui::Render().
+    // Between ImGui::NewFrame() and ImGui::Render(). The screens ask; their intents are applied
+    // once they are drawn.
     void build_frame();
+    // Applies an intent the way a screen's is applied (the soak driver asks this way too).
+    void apply(const Intent &intent);
+    // The moves since begin_frame, in order, whatever made them (an intent, a route, the idle
+    // reset, a new catalog, a reload), each with the search run it ended, if any.
+    const std::vector<Change> &changes() const { return changes_; }
 
     // Draw the next frame at once: a finger is down, a list is coasting, input is queued.
     bool animating() const;
     // The next time something changes without input (idle warning, countdown, admin hold...).
     std::optional<Millis> next_deadline(Millis now) const;
 
-    // What the admin menu asked the host for.
-    bool exit_requested() const { return ui_.exit_requested; }
-    bool take_reload_request() { return std::exchange(ui_.reload_requested, false); }
-    void set_status(const HostStatus &status) { stats_ = status; }
-    // Shows `catalog` from the next frame on (the navigator is switched by the caller).
-    void set_catalog(const Catalog &catalog) {
-        catalog_ = &catalog;
+    // What the admin menu (or Escape without lockdown) asked the host for.
+    bool exit_requested() const { return exit_requested_; }
+    bool take_reload_request() { return std::exchange(reload_requested_, false); }
+    // The font atlas built while the window opened (the first layout at its scale takes it).
+    void use_prebuilt_fonts(FontPrebuild &fonts) { prebuilt_fonts_ = &fonts; }
+    // The host's figures for the admin screens, read where the caller keeps them (not copied).
+    void watch_status(const HostStatus &status) { host_ = &status; }
+    // Shows `catalog` from the next frame on (the navigator goes home if its page went away).
+    void set_catalog(std::shared_ptr<const Catalog> catalog) {
+        nav_.set_catalog(std::move(catalog));
         textures_.clear(); // an updated plugin may carry new pictures under the same names
     }
 
@@ -78,12 +98,13 @@ private:
     void on_key(const InputEvent &e);
     void on_char(const InputEvent &e);
     void reset_ui_state();
+    void take_changes();
+    void try_pin(const std::string &pin);
     void open_admin_if_held(Millis at);
     void prefetch_next_picture();
     bool resolve_tap(size_t from);
     void apply_tap();
 
-    const Catalog *catalog_;
     Navigator &nav_;
     Session &session_;
     GestureRecognizer gestures_;
@@ -92,14 +113,16 @@ private:
     Fonts fonts_;
     TouchTargetList targets_; // of the frame last drawn: the one on screen
     UiState ui_;
-    HostStatus stats_;
+    HostStatus no_status_;               // until watch_status()
+    const HostStatus *host_ = &no_status_;
+    FontPrebuild *prebuilt_fonts_ = nullptr;
     FrameInput frame_;
+    std::vector<Change> changes_;        // since begin_frame
+    bool new_page_ = true;               // a change moved to another page: it starts at its top
+    bool exit_requested_ = false, reload_requested_ = false;
     std::deque<InputEvent> queue_;
     int width_ = 0, height_ = 0, text_size_ = 0;
     bool contrast_ = false;
-    int generation_ = -1;
-    NavState drawn_page_;
-    bool drawn_any_ = false;
     bool swallow_press_ = false; // this press only dismissed the idle warning
     float pointer_x_ = -1, pointer_y_ = -1;
     bool pointer_down_ = false, pointer_was_down_ = false;

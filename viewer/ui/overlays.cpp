@@ -8,7 +8,6 @@
 #include "screens.hpp"
 #include "widgets.hpp"
 
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cmath>
@@ -134,7 +133,7 @@ void idle_warning(const Context &ctx, ImVec2 screen) {
     ImGui::SetCursorPos(ImVec2(at.x + pad, y));
     if (touch_button(ctx, "still-here", ImVec2(inner, t.button_height() * 1.25f), ButtonStyle::Primary, icon::hand,
                      "I'm still here"))
-        ctx.session.still_here(ctx.now);
+        ctx.ask(Intent::of(Intent::Kind::StillHere));
     ImGui::End();
 }
 
@@ -184,21 +183,12 @@ void keypad(const Context &ctx, ImVec2 screen) {
     ImGui::SetCursorPos(ImVec2(at.x + pad, y));
     if (touch_button(ctx, "admin-cancel", ImVec2(bw, t.button_height()), ButtonStyle::Secondary, nullptr, "Cancel")) {
         ui.pin_typed.clear();
-        ctx.session.lock_admin();
+        ctx.ask(Intent::of(Intent::Kind::AdminClose));
     }
     ImGui::SetCursorPos(ImVec2(at.x + pad + bw + gap, y));
     if (touch_button(ctx, "pin-ok", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::check, "OK",
                      keys_on && !ui.pin_typed.empty())) {
-        // Argon2 takes a few hundred ms here, on purpose; the UI waits that long once per try.
-        switch (ctx.session.try_pin(ui.pin_typed, ctx.now)) {
-        case Session::PinResult::opened: spdlog::info("admin: PIN accepted"); break;
-        case Session::PinResult::wrong:
-            spdlog::warn("admin: wrong PIN");
-            ui.pin_message = "Wrong PIN. Try again.";
-            break;
-        case Session::PinResult::locked_out: spdlog::warn("admin: wrong PIN; the keypad is locked"); break;
-        case Session::PinResult::no_pin: break;
-        }
+        ctx.ask(Intent::try_pin(ui.pin_typed)); // the kiosk checks it and says what it found
         ui.pin_typed.clear();
     }
     ImGui::End();
@@ -206,7 +196,6 @@ void keypad(const Context &ctx, ImVec2 screen) {
 
 void admin_menu(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
-    UiState &ui = ctx.ui;
     if (!begin_overlay(ctx, "admin", screen, IM_COL32(0, 0, 0, 0xD0))) return ImGui::End();
     float pad = t.px(48), bh = t.button_height(), gap = t.gap();
     float w = std::min(screen.x - 2 * t.margin(), t.px(900));
@@ -220,20 +209,12 @@ void admin_menu(const Context &ctx, ImVec2 screen) {
         y += bh + gap;
         return hit;
     };
-    if (item("admin-diagnostics", icon::chart, "Diagnostics", ButtonStyle::Secondary))
-        ctx.session.show_admin(AdminState::Diagnostics);
-    if (item("admin-outcomes", icon::users, "Customer outcomes", ButtonStyle::Secondary)) {
-        // Read once, as the screen opens: never a query per frame.
-        if (ctx.host.read_outcomes) ui.outcomes = std::make_shared<analytics::ReportResult>(ctx.host.read_outcomes());
-        else ui.outcomes.reset();
-        ctx.session.show_admin(AdminState::Outcomes);
-    }
-    if (item("admin-reload", icon::reload, "Reload topics", ButtonStyle::Secondary)) {
-        ui.reload_requested = true;
-        ctx.session.lock_admin();
-    }
-    if (item("admin-exit", icon::sign_out, "Exit Help Station", ButtonStyle::Secondary)) ui.exit_requested = true;
-    if (item("admin-close", icon::back, "Back to the kiosk", ButtonStyle::Primary)) ctx.session.lock_admin();
+    using K = Intent::Kind;
+    if (item("admin-diagnostics", icon::chart, "Diagnostics", ButtonStyle::Secondary)) ctx.ask(Intent::of(K::AdminDiagnostics));
+    if (item("admin-outcomes", icon::users, "Customer outcomes", ButtonStyle::Secondary)) ctx.ask(Intent::of(K::AdminOutcomes));
+    if (item("admin-reload", icon::reload, "Reload topics", ButtonStyle::Secondary)) ctx.ask(Intent::of(K::AdminReload));
+    if (item("admin-exit", icon::sign_out, "Exit Help Station", ButtonStyle::Secondary)) ctx.ask(Intent::of(K::AdminExit));
+    if (item("admin-close", icon::back, "Back to the kiosk", ButtonStyle::Primary)) ctx.ask(Intent::of(K::AdminClose));
     ImGui::End();
 }
 

@@ -1,5 +1,5 @@
 // The screens. Each draws into the body region below the top bar (cursor already placed there)
-// and moves the navigator on taps. `body` is the size of that region.
+// and asks for moves on taps (ctx.ask). `body` is the size of that region.
 #pragma once
 
 #include "context.hpp"
@@ -15,8 +15,8 @@ void draw_ask_team(const Context &ctx, ImVec2 body);
 // Search: the typed words, results as they are typed, the on-screen keyboard.
 void draw_search(const Context &ctx, ImVec2 body);
 // The customer is done with what they typed (a result, a topic or a team member chosen, or
-// search left): hands it to analytics once (HostStatus::record_search), if there is anything.
-void finish_search(UiState &ui, const HostStatus &host);
+// search left): the run to hand to analytics, once per run, if there is anything.
+std::optional<SearchRun> finish_search(UiState &ui);
 // Between customers: the whole screen invites a tap and cycles through the topic titles.
 void draw_attract(const Context &ctx, ImVec2 screen);
 // Admin: loaded and refused plugins, problems, version, uptime, frame and memory figures.

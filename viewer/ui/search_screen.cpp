@@ -181,10 +181,7 @@ void popular_topics(const Context &ctx, float x, float width, const char *headin
     for (const std::string &id : ids) {
         const Topic *topic = ctx.catalog.find(id);
         ImGui::SetCursorPosX(x);
-        if (topic && topic_row(ctx, *topic, width)) {
-            finish_search(ctx.ui, ctx.host);
-            ctx.nav.open_topic(id);
-        }
+        if (topic && topic_row(ctx, *topic, width)) ctx.ask(Intent::open_topic(id));
     }
 }
 
@@ -192,10 +189,8 @@ void ask_team_button(const Context &ctx, float width) {
     const Theme &t = ctx.theme;
     float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, "Ask a team member")));
     if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users,
-                     "Ask a team member")) {
-        finish_search(ctx.ui, ctx.host);
-        ctx.nav.ask_team();
-    }
+                     "Ask a team member"))
+        ctx.ask(Intent::of(Intent::Kind::AskTeam));
 }
 
 // The scrolling list under (or above) the field: results, or what to do without any.
@@ -214,10 +209,8 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
         wrapped_text(ctx.fonts.small, t.color.text_muted, count, width);
         ImGui::Dummy(ImVec2(0, t.px(4)));
         for (size_t i = 0; i < hits.size(); ++i)
-            if (result_card(ctx, hits[i], static_cast<int>(i + 1), width)) {
-                finish_search(ctx.ui, ctx.host);
-                if (!ctx.nav.open_route(hits[i].route).empty()) ctx.nav.open_topic(hits[i].topic);
-            }
+            if (result_card(ctx, hits[i], static_cast<int>(i + 1), width))
+                ctx.ask(Intent::open_result(hits[i].route, hits[i].topic));
     } else if (box.nothing_found()) {
         std::string title = "Sorry, nothing matches \xE2\x80\x9C" + box.query() + "\xE2\x80\x9D";
         wrapped_text(ctx.fonts.h2, t.color.text, title, width);
@@ -249,11 +242,11 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
 
 } // namespace
 
-void finish_search(UiState &ui, const HostStatus &host) {
+std::optional<SearchRun> finish_search(UiState &ui) {
     SearchBox &box = ui.search;
-    if (!box.query_has_words() || box.query() == ui.search_recorded) return;
+    if (!box.query_has_words() || box.query() == ui.search_recorded) return std::nullopt;
     ui.search_recorded = box.query();
-    if (host.record_search) host.record_search(box.query(), static_cast<int>(box.last_results().size()));
+    return SearchRun{box.query(), static_cast<int>(box.last_results().size())};
 }
 
 void draw_search(const Context &ctx, ImVec2 body) {

@@ -60,18 +60,18 @@ void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
 
     ImGui::SetCursorPos(ImVec2(x, y));
     if (touch_button(ctx, "home", ImVec2(home_w, bh), ButtonStyle::Secondary, icon::home, home_label, !at_home))
-        ctx.nav.home();
+        ctx.ask(Intent::of(Intent::Kind::Home));
     ImGui::SetCursorPos(ImVec2(x + home_w + gap, y));
     if (touch_button(ctx, "back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, back_label, !at_home))
-        ctx.nav.back();
+        ctx.ask(Intent::of(Intent::Kind::Back));
     // Landscape: a wider gap sets the display controls apart from navigation.
     float sx = x + home_w + back_w + (fill ? 2 * gap : 3 * gap);
     ImGui::SetCursorPos(ImVec2(sx, y));
     if (touch_button(ctx, "text-size", ImVec2(size_w, bh), ButtonStyle::Secondary, icon::text_size, size_text))
-        ctx.session.cycle_text_size();
+        ctx.ask(Intent::of(Intent::Kind::CycleTextSize));
     ImGui::SetCursorPos(ImVec2(sx + size_w + gap, y));
     if (touch_button(ctx, "contrast", ImVec2(contrast_w, bh), ButtonStyle::Secondary, icon::contrast, nullptr))
-        ctx.session.toggle_contrast();
+        ctx.ask(Intent::of(Intent::Kind::ToggleContrast));
 }
 
 } // namespace

@@ -128,12 +128,12 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
         float back_w = std::max(t.px(300), label_width(ctx, icon::back, "Back"));
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
         if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
-            ctx.nav.back();
+            ctx.ask(Intent::of(Intent::Kind::Back));
         static const std::string next_label = std::string("Next step   ") + icon::next; // icon after the words
         float w = std::max(t.px(420), label_width(ctx, nullptr, next_label.c_str()));
         ImGui::SetCursorPos(ImVec2(right - w, y));
         if (touch_button(ctx, "step-next", ImVec2(w, bh), ButtonStyle::Primary, nullptr, next_label.c_str()))
-            ctx.nav.next();
+            ctx.ask(Intent::of(Intent::Kind::NextStep));
         return;
     }
     const char *no = no_label(ctx, topic);
@@ -149,23 +149,23 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
         float w = stacked ? full : (full - t.gap()) * 0.5f;
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), by));
         if (touch_button(ctx, "answer-yes", ImVec2(w, bh), ButtonStyle::Success, icon::check, kYes))
-            ctx.nav.answer(true);
+            ctx.ask(Intent::answer(true));
         ImGui::SetCursorPos(stacked ? ImVec2(origin.x + t.margin(), by + bh + t.gap())
                                     : ImVec2(origin.x + t.margin() + w + t.gap(), by));
-        if (touch_button(ctx, "answer-no", ImVec2(w, bh), ButtonStyle::Primary, nullptr, no)) ctx.nav.answer(false);
+        if (touch_button(ctx, "answer-no", ImVec2(w, bh), ButtonStyle::Primary, nullptr, no)) ctx.ask(Intent::answer(false));
         return;
     }
     float back_w = std::max(t.px(240), label_width(ctx, icon::back, "Back"));
     ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
     if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
-        ctx.nav.back();
+        ctx.ask(Intent::of(Intent::Kind::Back));
     float no_w = std::max(t.px(460), label_width(ctx, nullptr, no));
     float yes_w = std::max(t.px(400), label_width(ctx, icon::check, kYes));
     ImGui::SetCursorPos(ImVec2(right - no_w, y));
-    if (touch_button(ctx, "answer-no", ImVec2(no_w, bh), ButtonStyle::Primary, nullptr, no)) ctx.nav.answer(false);
+    if (touch_button(ctx, "answer-no", ImVec2(no_w, bh), ButtonStyle::Primary, nullptr, no)) ctx.ask(Intent::answer(false));
     ImGui::SetCursorPos(ImVec2(right - no_w - t.gap() - yes_w, y));
     if (touch_button(ctx, "answer-yes", ImVec2(yes_w, bh), ButtonStyle::Success, icon::check, kYes))
-        ctx.nav.answer(true);
+        ctx.ask(Intent::answer(true));
     float qx = right - no_w - t.gap() - yes_w - t.margin() - qw;
     ImVec2 win = ImGui::GetWindowPos();
     dl->AddText(q, q->FontSize, ImVec2(win.x + qx, win.y + y + (bh - q->FontSize) * 0.5f), t.color.text, kQuestion);
@@ -231,8 +231,8 @@ void draw_step(const Context &ctx, ImVec2 body) {
     // the previous one (the last step waits for the answer to "Did this fix it?").
     bool on_top = !ctx.ui.zoom_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
     if (on_top) {
-        if (ctx.input.has(Gesture::Kind::SwipeLeft)) ctx.nav.next();
-        else if (ctx.input.has(Gesture::Kind::SwipeRight)) ctx.nav.previous();
+        if (ctx.input.has(Gesture::Kind::SwipeLeft)) ctx.ask(Intent::of(Intent::Kind::NextStep));
+        else if (ctx.input.has(Gesture::Kind::SwipeRight)) ctx.ask(Intent::of(Intent::Kind::PrevStep));
     }
 }
 

@@ -16,7 +16,7 @@ void draw_success(const Context &ctx, ImVec2 body) {
                 ImGui::SetCursorPosX(x + (width - w) * 0.5f);
                 if (touch_button(ctx, "done", ImVec2(w, ctx.theme.button_height()), ButtonStyle::Primary, icon::home,
                                  "Done"))
-                    ctx.nav.home();
+                    ctx.ask(Intent::of(Intent::Kind::Home));
             });
 }
 
@@ -33,11 +33,11 @@ void draw_ask_team(const Context &ctx, ImVec2 body) {
                             ImGui::SetCursorPos(ImVec2(start, y));
                             if (touch_button(ctx, "search", ImVec2(w, t.button_height()), ButtonStyle::Secondary,
                                              icon::search, "Search again"))
-                                ctx.nav.search();
+                                ctx.ask(Intent::of(Intent::Kind::Search));
                             ImGui::SetCursorPos(ImVec2(start + w + t.gap(), y));
                             if (touch_button(ctx, "done", ImVec2(w, t.button_height()), ButtonStyle::Primary,
                                              icon::home, "Done"))
-                                ctx.nav.home();
+                                ctx.ask(Intent::of(Intent::Kind::Home));
                         });
         return;
     }
@@ -55,10 +55,10 @@ void draw_ask_team(const Context &ctx, ImVec2 body) {
                 bool has_faq = !topic->faq.empty();
                 if (touch_button(ctx, "faq", ImVec2(w, t.button_height()), ButtonStyle::Secondary, icon::question,
                                  "Questions & answers", has_faq))
-                    ctx.nav.open_faq();
+                    ctx.ask(Intent::of(Intent::Kind::OpenFaq));
                 ImGui::SetCursorPos(ImVec2(start + w + t.gap(), y));
                 if (touch_button(ctx, "done", ImVec2(w, t.button_height()), ButtonStyle::Primary, icon::home, "Done"))
-                    ctx.nav.home();
+                    ctx.ask(Intent::of(Intent::Kind::Home));
             });
 }
 

@@ -20,8 +20,6 @@ namespace {
 // down once, when decoded, instead of being refused. (The plugin's own limits bound what is decoded.)
 constexpr int kMaxSide = 2560;
 constexpr int kIconSide = 320;
-// Set on the UI thread before any decoding starts; read by the worker.
-std::atomic<int> g_side_limit{kMaxSide};
 
 using Ms = std::chrono::duration<double, std::milli>;
 
@@ -29,7 +27,17 @@ std::string key_of(const std::string &topic, const std::string &name) { return t
 
 } // namespace
 
-TextureCache::TextureCache(Reporter report, size_t budget_bytes) : report_(std::move(report)), budget_(budget_bytes) {}
+TextureCache::TextureCache(Reporter report, size_t budget_bytes)
+    : report_(std::move(report)), budget_(budget_bytes), side_limit_(kMaxSide) {}
+
+// Asks the GL once, on the UI thread, before the first picture is decoded.
+void TextureCache::learn_side_limit() {
+    if (max_texture_size_ != 0) return;
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+    max_texture_size_ = max_size > 0 ? max_size : kMaxSide;
+    side_limit_ = std::min(kMaxSide, max_texture_size_);
+}
 
 TextureCache::~TextureCache() {
     {
@@ -109,12 +117,7 @@ const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
         found->second.used = frame_;
         return found->second.texture;
     }
-    if (max_texture_size_ == 0) {
-        GLint max_size = 0;
-        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-        max_texture_size_ = max_size > 0 ? max_size : kMaxSide;
-        g_side_limit = std::min(kMaxSide, max_texture_size_);
-    }
+    learn_side_limit();
     // A failed picture stays in the map as !ok(), so it is reported once.
     Entry &entry = textures_[key];
     entry.topic = topic.id;
@@ -149,7 +152,7 @@ const Texture &TextureCache::get(const Topic &topic, const std::string &name) {
         }
         // A card icon is drawn at most ~300 px (150 px at 1080p): a full-size texture of it
         // would cost ten times the memory for nothing.
-        pixels = decode(*bytes, entry.icon ? std::min<int>(kIconSide, g_side_limit) : g_side_limit.load());
+        pixels = decode(*bytes, entry.icon ? std::min<int>(kIconSide, side_limit_) : side_limit_.load());
     }
     ++counts_.decoded;
     counts_.decode_ms += pixels.decode_ms;
@@ -179,12 +182,7 @@ void TextureCache::prefetch(const Topic &topic, const std::string &name) {
     std::string why;
     auto bytes = encoded(topic, *img, why);
     if (!bytes) return; // get() reports it, once, if the picture is ever shown
-    if (max_texture_size_ == 0) {
-        GLint max_size = 0;
-        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-        max_texture_size_ = max_size > 0 ? max_size : kMaxSide;
-        g_side_limit = std::min(kMaxSide, max_texture_size_);
-    }
+    learn_side_limit();
     {
         std::lock_guard<std::mutex> lock(mutex_);
         jobs_.push_back({key, std::move(bytes), generation_});
@@ -202,7 +200,7 @@ void TextureCache::worker() {
         jobs_.erase(jobs_.begin());
         busy_ = job.key;
         lock.unlock();
-        Pixels pixels = decode(*job.bytes, g_side_limit);
+        Pixels pixels = decode(*job.bytes, side_limit_);
         lock.lock();
         if (job.generation == generation_) ready_[job.key] = std::move(pixels); // else: cleared meanwhile
         // Decoded pixels wait for the UI thread; keep only a few (a step ahead, not a topic).

@@ -13,6 +13,7 @@
 
 #include "core/content.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -93,6 +94,7 @@ private:
     void drop(std::map<std::string, Entry>::iterator it);
     void evict_over_budget();
     void worker();
+    void learn_side_limit();
 
     Reporter report_;
     size_t budget_;
@@ -101,6 +103,9 @@ private:
     unsigned long long frame_ = 1;
     Counts counts_;
     int max_texture_size_ = 0;
+    // The largest side a picture is decoded to: set on the UI thread before any decoding, read
+    // by the worker.
+    std::atomic<int> side_limit_;
     // The topic on screen and its pictures' encoded bytes, by picture name.
     std::string topic_id_;
     std::map<std::string, std::shared_ptr<const std::vector<unsigned char>>> topic_bytes_;

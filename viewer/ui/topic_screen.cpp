@@ -51,7 +51,7 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
         float h = std::max(t.px(120), th + ctx.fonts.small->FontSize + t.px(32));
         std::string id = "fix:" + std::to_string(i + 1);
         if (touch_button(ctx, id.c_str(), ImVec2(width, h), ButtonStyle::Row, nullptr, nullptr))
-            ctx.nav.start_fix(static_cast<int>(i));
+            ctx.ask(Intent::start_fix(static_cast<int>(i)));
         number_badge(ctx, ImVec2(pos.x + t.px(24) + r, pos.y + h * 0.5f), r, static_cast<int>(i) + 1, t.color.accent,
                      t.color.on_accent);
         float tx = pos.x + tx_off;
@@ -87,7 +87,7 @@ void draw_topic(const Context &ctx, ImVec2 body) {
     if (!t.portrait && has_faq) {
         float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(t.margin() + width - faq_w, t.margin()));
-        if (faq_button(ctx, *topic, faq_w)) ctx.nav.open_faq();
+        if (faq_button(ctx, *topic, faq_w)) ctx.ask(Intent::of(Intent::Kind::OpenFaq));
         ImGui::SetCursorPosY(std::max(y, t.margin() + t.button_height()));
     }
     ImGui::Dummy(ImVec2(0, t.gap()));
@@ -99,7 +99,7 @@ void draw_topic(const Context &ctx, ImVec2 body) {
         if (has_faq) {
             ImGui::Dummy(ImVec2(0, t.px(8)));
             ImGui::SetCursorPosX(t.margin());
-            if (faq_button(ctx, *topic, width)) ctx.nav.open_faq();
+            if (faq_button(ctx, *topic, width)) ctx.ask(Intent::of(Intent::Kind::OpenFaq));
         }
     } else {
         float col = (width - t.margin()) * 0.5f;

@@ -221,7 +221,7 @@ float begin_admin_page(const Context &ctx, ImVec2 screen, const char *id, const 
     ImGui::SetCursorPos(ImVec2(t.margin(), (bar - bh) * 0.5f));
     if (touch_button(ctx, "admin-menu", ImVec2(label_width(ctx, icon::back, "Admin"), bh), ButtonStyle::Secondary,
                      icon::back, "Admin"))
-        ctx.session.show_admin(AdminState::Menu);
+        ctx.ask(Intent::of(Intent::Kind::AdminMenu));
     ImFont *h = ctx.fonts.h2;
     dl->AddText(h, h->FontSize,
                 ImVec2(screen.x - t.margin() - h->CalcTextSizeA(h->FontSize, FLT_MAX, 0, title).x, (bar - h->FontSize) * 0.5f),

@@ -73,9 +73,14 @@ void Recorder::on_step(TopicVisit &v, int fix, int step, std::int64_t at_ms) {
     v.has_outcome = false;
 }
 
-void Recorder::on_state(const NavState &s, std::int64_t at_ms) {
-    const NavState prev = last_;
-    last_ = s;
+void Recorder::on_change(const Change &c, std::int64_t at_ms) {
+    if (c.search) on_search(*c.search, at_ms);
+    if (c.cause == Cause::IdleReset) on_reset(at_ms, EndReason::Idle);
+    if (c.cause == Cause::Reload) on_reset(at_ms, EndReason::Shutdown);
+    on_state(c.to, c.answered_no(), at_ms);
+}
+
+void Recorder::on_state(const NavState &s, bool answered_no, std::int64_t at_ms) {
     switch (s.screen) {
     case Screen::Attract:
     case Screen::Home: {
@@ -107,8 +112,6 @@ void Recorder::on_state(const NavState &s, std::int64_t at_ms) {
         if (s.screen == Screen::Success) {
             v.outcome = Outcome::Fixed;
         } else {
-            // "No" on the last step of the last fix is the only way from a step to this screen.
-            bool answered_no = prev.screen == Screen::Step && prev.topic == s.topic && prev.fix == s.fix;
             v.outcome = answered_no ? Outcome::NotFixed : Outcome::AskTeam;
             if (!answered_no) v.outcome_fix = 0;
         }
@@ -119,16 +122,15 @@ void Recorder::on_state(const NavState &s, std::int64_t at_ms) {
 
 void Recorder::on_reset(std::int64_t at_ms, EndReason reason) {
     if (session_ != 0) end_session(at_ms, reason);
-    last_ = NavState{Screen::Attract};
 }
 
-void Recorder::on_search(const std::string &query, int result_count, std::int64_t at_ms) {
+void Recorder::on_search(const SearchRun &run, std::int64_t at_ms) {
     start_session(at_ms);
     Event e;
     e.kind = EventKind::Search;
     e.at_ms = at_ms;
-    if (options_.record_search_text) e.detail = query;
-    e.count = result_count;
+    if (options_.record_search_text) e.detail = run.query;
+    e.count = run.result_count;
     emit(e);
 }
 

@@ -1,5 +1,5 @@
-// The visit recorder: watches where the customer is (each new NavState), the idle reset and
-// searches, and turns them into anonymous analytics Events (events.hpp) for one session at a time.
+// The visit recorder: reads the navigator's changes (each move, its cause, and the search run it
+// ended) and turns them into anonymous analytics Events (events.hpp) for one session at a time.
 // Pure logic, no clock of its own and no I/O: the caller passes the time and takes the events
 // through `sink` (the frame loop hands them to the Store, tests collect them).
 //
@@ -31,13 +31,10 @@ public:
 
     Recorder(Sink sink, Options options);
 
-    // The customer is now at `state` (called on every change, and once for the first screen).
-    void on_state(const NavState &state, std::int64_t at_ms);
-    // The session was reset (idle timeout): it ends here. `reason` Shutdown for a topics reload.
-    void on_reset(std::int64_t at_ms, EndReason reason = EndReason::Idle);
-    // A search was performed (the search screen calls this with what was typed and how many
-    // topics it found).
-    void on_search(const std::string &query, int result_count, std::int64_t at_ms);
+    // The customer moved (every change, in order, the first route included). An idle reset ends
+    // the session ("idle"), a reload too ("shutdown"); "No" on a fix's last step is "not fixed"
+    // because the change says it was answered so, not because of where the customer came from.
+    void on_change(const Change &change, std::int64_t at_ms);
     // The kiosk stops: the session in progress ends as "shutdown".
     void close(std::int64_t at_ms) { on_reset(at_ms, EndReason::Shutdown); }
 
@@ -63,11 +60,13 @@ private:
     void end_session(std::int64_t at_ms, EndReason reason);
     TopicVisit &visit(const std::string &topic, std::int64_t at_ms);
     void on_step(TopicVisit &v, int fix, int step, std::int64_t at_ms);
+    void on_state(const NavState &state, bool answered_no, std::int64_t at_ms);
+    void on_reset(std::int64_t at_ms, EndReason reason);
+    void on_search(const SearchRun &run, std::int64_t at_ms);
 
     Sink sink_;
     Options options_;
     std::mt19937_64 random_;
-    NavState last_{Screen::Attract};
     std::int64_t session_ = 0; // 0: no session
     std::int64_t session_started_ = 0;
     std::vector<TopicVisit> topics_; // in the order they were opened
