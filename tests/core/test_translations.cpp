@@ -136,7 +136,7 @@ TEST_CASE("A .mo catalog is read in either byte order", "[translation][mo]") {
 
 TEST_CASE("A malformed .mo catalog is refused with the reason, never read past", "[translation][mo]") {
     struct Case {
-        const char *what, *reason;
+        std::string what, reason;
         std::vector<unsigned char> bytes;
     };
     std::vector<unsigned char> good = spanish().bytes();
@@ -154,6 +154,17 @@ TEST_CASE("A malformed .mo catalog is refused with the reason, never read past",
         auto b = good;
         put_word(b, 28 + 8 + 4, 0x7FFFFFFF); // msgid 1's offset far past the end
         cases.push_back({"string outside", "msgid 1: bytes 2147483647+20 lie outside the catalog", b});
+    }
+    {
+        auto b = good;
+        put_word(b, 28 + 8, 1000); // msgid 1 (at 77: after the 48-byte tables and the header's NUL) runs past the end
+        cases.push_back({"length outside", "msgid 1: bytes 77+1000 lie outside the catalog", b});
+    }
+    {
+        auto b = good;
+        uint32_t to_end = static_cast<uint32_t>(b.size() - 77); // its NUL would be the byte after the last
+        put_word(b, 28 + 8, to_end);
+        cases.push_back({"NUL past the end", "msgid 1: bytes 77+" + std::to_string(to_end) + " lie outside", b});
     }
     {
         auto b = good;
