@@ -319,6 +319,13 @@ TEST_CASE("helpstation --validate reports each language's coverage and every unt
         CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation es: 72/72 strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
+    SECTION("the second Spanish topic: every string") {
+        Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(bundled("wifi-calling")));
+        INFO(r.out);
+        CHECK(r.status == 0);
+        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation es: 64/64 strings\n"));
+        CHECK_THAT(r.out, !Catch::Contains("untranslated"));
+    }
     SECTION("the test topic: es down to English for one string, es-MX through es") {
         Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(lang_plugin("translated")));
         INFO(r.out);
