@@ -1,5 +1,7 @@
-# Build-time script (cmake -P): writes a C file that embeds pictures into a topic plugin.
-#   -DOUTPUT=<file.c> -DIMAGES=<a.png;b.jpg;...>
+# Build-time script (cmake -P): writes a C file that embeds pictures and translations into a topic
+# plugin.
+#   -DOUTPUT=<file.c> -DIMAGES=<a.png;b.jpg;...> [-DTRANSLATIONS=<es.mo;es_MX.mo;...>]
+# A translation's locale is its file name without extension (msgfmt output named <locale>.mo).
 # The bytes are pulled in by the assembler's .incbin (fast, no hex dump), the table of
 # <helpstation/plugin.h> hs_image entries is plain C. Runs at build time, after SVG pictures
 # have been rasterized, so the sizes written here are those of the files being embedded.
@@ -26,4 +28,24 @@ else()
   string(APPEND body "const hs_image helpstation_embedded_images[] = {\n${table}};\n")
 endif()
 string(APPEND body "const size_t helpstation_embedded_image_count = ${index};\n")
+
+# Translations: the compiled catalogs (.mo), as hs_translation entries (ABI 1.1). Without any, no
+# table is written: the builder's weak symbols stay unset and the topic has no translations.
+set(table "")
+set(count 0)
+foreach(catalog IN LISTS TRANSLATIONS)
+  get_filename_component(locale "${catalog}" NAME_WE)
+  file(SIZE "${catalog}" size)
+  string(APPEND body
+    "\n__asm__(\".section .rodata.hs_translation_${count},\\\"a\\\"\\n\"\n"
+    "        \".global hs_translation_${count}\\n.hidden hs_translation_${count}\\n\"\n"
+    "        \"hs_translation_${count}:\\n.incbin \\\"${catalog}\\\"\\n.byte 0\\n.previous\\n\");\n"
+    "extern const unsigned char hs_translation_${count}[];\n")
+  string(APPEND table "    {\"${locale}\", hs_translation_${count}, ${size}u},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+if(count GREATER 0)
+  string(APPEND body "\nconst hs_translation helpstation_embedded_translations[] = {\n${table}};\n")
+  string(APPEND body "const size_t helpstation_embedded_translation_count = ${count};\n")
+endif()
 file(WRITE "${OUTPUT}" "${body}")

@@ -1,8 +1,13 @@
-# add_help_topic(<id> SOURCES <files...> [IMAGES <files...>] [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
+# add_help_topic(<id> SOURCES <files...> [IMAGES <files...>] [TRANSLATIONS <po files...>]
+#                [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
 #
-# Builds one topic plugin, <id>.so, with its pictures embedded, so that one file is one topic.
-# IMAGES may be PNG, JPEG or SVG; SVG is rasterized to PNG at build time with rsvg-convert.
-# A picture is named by its file name without extension: step("...", "send-receive").
+# Builds one topic plugin, <id>.so, with its pictures and translations embedded, so that one file
+# is one topic. IMAGES may be PNG, JPEG or SVG; SVG is rasterized to PNG at build time with
+# rsvg-convert. A picture is named by its file name without extension: step("...", "send-receive").
+# TRANSLATIONS are gettext .po files named by their locale (po/es.po, po/es_MX.po), whose msgids are
+# the topic's English strings (helpstation --export-pot <id>.so writes the template). Each is
+# checked and compiled with `msgfmt --check` at build time (a broken .po fails the build) and the
+# .mo embedded (plugin.h, hs_translation); fuzzy entries are left out, as msgfmt does.
 # The plugin lands in OUTPUT_DIRECTORY (default: HELPSTATION_PLUGIN_OUTPUT_DIR, the folder the
 # viewer in this build tree reads; outside the Help Station tree, the current build folder) and is
 # installed into HELPSTATION_PLUGIN_INSTALL_DIR, in an install component of its own, topic-<id>
@@ -19,6 +24,7 @@
 
 set(HELPSTATION_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/EmbedImages.cmake")
 find_program(RSVG_CONVERT rsvg-convert)
+find_program(HELPSTATION_MSGFMT msgfmt)
 set(HELPSTATION_SIGNING_KEY "" CACHE FILEPATH
     "Secret key file (helpstation-sign keygen) to sign every topic plugin with; empty: plugins are not signed")
 if(HELPSTATION_SIGNING_KEY AND NOT EXISTS "${HELPSTATION_SIGNING_KEY}")
@@ -39,7 +45,7 @@ if(HELPSTATION_SDK_INSTALLED AND HELPSTATION_SIGNING_KEY)
 endif()
 
 function(add_help_topic id)
-  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;IMAGES" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES;IMAGES;TRANSLATIONS" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "add_help_topic(${id}): SOURCES is required")
   endif()
@@ -80,13 +86,39 @@ function(add_help_topic id)
     endif()
   endforeach()
 
+  set(catalogs "")
+  set(locales "")
+  foreach(po IN LISTS ARG_TRANSLATIONS)
+    get_filename_component(source "${po}" ABSOLUTE)
+    get_filename_component(locale "${po}" NAME_WE)
+    if(NOT locale MATCHES "^[a-z][a-z][a-z]?(_[A-Z][A-Z]|_[0-9][0-9][0-9]|_[A-Z][a-z][a-z][a-z])?$")
+      message(FATAL_ERROR "add_help_topic(${id}): ${po}: name a translation by its locale, e.g. es.po, es_MX.po, zh_CN.po")
+    endif()
+    if(locale IN_LIST locales)
+      message(FATAL_ERROR "add_help_topic(${id}): two translations are for '${locale}'")
+    endif()
+    list(APPEND locales "${locale}")
+    if(NOT HELPSTATION_MSGFMT)
+      message(FATAL_ERROR "add_help_topic(${id}): ${po} needs msgfmt, which was not found (apt install gettext)")
+    endif()
+    set(mo "${work}/po/${locale}.mo")
+    add_custom_command(OUTPUT "${mo}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${work}/po"
+      COMMAND ${HELPSTATION_MSGFMT} --check -o "${mo}" "${source}"
+      DEPENDS "${source}"
+      COMMENT "Compiling ${id} translation ${locale}"
+      VERBATIM)
+    list(APPEND catalogs "${mo}")
+  endforeach()
+
   set(table "${work}/embedded_images.c")
   add_custom_command(OUTPUT "${table}"
-    COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${table}" "-DIMAGES=${embedded}" -P "${HELPSTATION_EMBED_SCRIPT}"
-    DEPENDS ${embedded} "${HELPSTATION_EMBED_SCRIPT}"
-    COMMENT "Embedding ${id} pictures"
+    COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${table}" "-DIMAGES=${embedded}" "-DTRANSLATIONS=${catalogs}"
+            -P "${HELPSTATION_EMBED_SCRIPT}"
+    DEPENDS ${embedded} ${catalogs} "${HELPSTATION_EMBED_SCRIPT}"
+    COMMENT "Embedding ${id} pictures and translations"
     VERBATIM)
-  set_source_files_properties("${table}" PROPERTIES OBJECT_DEPENDS "${embedded}")
+  set_source_files_properties("${table}" PROPERTIES OBJECT_DEPENDS "${embedded};${catalogs}")
 
   add_library(${target} MODULE ${ARG_SOURCES} "${table}")
   target_link_libraries(${target} PRIVATE HelpStation::sdk)

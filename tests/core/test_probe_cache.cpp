@@ -6,6 +6,7 @@
 #include "support/test_paths.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -210,4 +211,37 @@ TEST_CASE("A cached topic that was tampered with is validated again and quaranti
         CHECK(r.problems[0].stage == hs::CheckStage::validate);
     }
     CHECK(quarantined == 2);
+}
+
+TEST_CASE("A cache written before translations (extraction format 1) is probed again, not quarantined",
+          "[probe][cache][translation]") {
+    Scratch s;
+    REQUIRE(s.start().topics.size() == 2);
+    // Make the cache what the viewer before ABI 1.1 left: checks 2 in the index, "HSX1" extractions.
+    nlohmann::json doc;
+    {
+        std::ifstream in(s.cache / "probe-cache.json");
+        doc = nlohmann::json::parse(in);
+    }
+    doc["checks"] = 2;
+    write(s.cache / "probe-cache.json", doc.dump());
+    int old = 0;
+    for (const auto &f : fs::directory_iterator(s.cache / "topics")) {
+        std::string bytes;
+        {
+            std::ifstream in(f.path(), std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        REQUIRE(bytes.compare(0, 4, "HSX2") == 0);
+        bytes[3] = '1';
+        write(f.path(), bytes);
+        ++old;
+    }
+    REQUIRE(old == 2);
+    hs::Catalog c = s.start();
+    CHECK(c.checks.probed == 3);
+    CHECK(c.topics.size() == 2);
+    REQUIRE(c.rejected.size() == 1); // only not-elf.so, as always
+    CHECK(c.rejected[0].kind == hs::RejectionKind::refused);
+    CHECK(s.start().checks.from_cache == 2); // and the cache is of the new format again
 }

@@ -112,7 +112,7 @@ static void attack(void) {
         for (int i = 0; i < 2048; ++i)
             if (write(fd, junk, sizeof junk) < 0) break;
 #else
-        dprintf(fd, "topic 64\nHSX1");
+        dprintf(fd, "topic 64\nHSX2");
         write(fd, junk, 60);
 #endif
         dprintf(fd, "{\"ok\":true}\n");

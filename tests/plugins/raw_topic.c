@@ -2,8 +2,10 @@
  * Compile definitions bend one thing at a time (see CMakeLists.txt):
  *   TEST_ABI          abi_version to report (default HELPSTATION_ABI_VERSION)
  *   TEST_STRUCT_SIZE  struct_size to report (default sizeof(hs_topic))
- *   TEST_NEWER_MINOR  report a longer struct with a field this viewer does not know
+ *   TEST_NEWER_MINOR  report a longer struct with a field this viewer does not know, and a newer abi_minor
  *   TEST_RESERVED     fill a reserved slot, as a later minor version would
+ *   TEST_BAD_CATALOG  carry a Spanish translation whose bytes are not a .mo catalog
+ *   TEST_ABI_1_0      built against the 1.0 header (tests/plugins/abi-1.0): no abi_minor, no translations
  *   TEST_RETURN_NULL  the entry point returns NULL
  *   TEST_EMPTY_IMAGE  carry a picture without bytes
  *   TEST_BEFORE_ENTRY a function the entry point calls first (faults.c: crashes, hangs...)
@@ -30,6 +32,14 @@ static const hs_image images[] = {{"empty", 0, 0}};
 #define TEST_IMAGES 0, 0
 #endif
 
+#ifdef TEST_BAD_CATALOG
+static const unsigned char not_a_catalog[] = "msgid \"Read the header.\"\nmsgstr \"Lee el encabezado.\"\n";
+static const hs_translation translations[] = {{"es", not_a_catalog, sizeof not_a_catalog}};
+#define TEST_TRANSLATIONS translations, 1
+#else
+#define TEST_TRANSLATIONS 0, 0
+#endif
+
 /* What a newer minor version could look like: hs_topic plus a field appended at the end. */
 static const struct newer {
     hs_topic topic;
@@ -44,6 +54,14 @@ static const struct newer {
 #endif
     TEST_ABI, TEST_ID, "Written in C", "1.0.0", TEST_SUMMARY_VAR, "Testing", 0, 0,
     symptoms, 1, "Because C is enough.", fixes, 1, 0, 0, TEST_IMAGES, 0,
+#ifndef TEST_ABI_1_0
+#ifdef TEST_NEWER_MINOR
+    HELPSTATION_ABI_MINOR + 1,
+#else
+    HELPSTATION_ABI_MINOR,
+#endif
+    TEST_TRANSLATIONS,
+#endif
 #ifdef TEST_RESERVED
     {(void *)symptoms}
 #else

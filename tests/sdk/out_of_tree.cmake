@@ -63,3 +63,7 @@ endif()
 if(NOT out MATCHES "2 fixes, 6 steps, 2 FAQ entries, 3 pictures")
   message(FATAL_ERROR "the template topic is not what it should be: ${out}")
 endif()
+# Its Spanish translation was compiled by the installed SDK's add_help_topic and embedded.
+if(NOT out MATCHES "translation es: 25/25 strings")
+  message(FATAL_ERROR "the template topic's Spanish translation is not complete in the plugin: ${out}")
+endif()

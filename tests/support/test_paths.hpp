@@ -6,6 +6,7 @@ inline constexpr const char *mixed_plugins = TEST_PLUGIN_DIR;      // good + eve
 inline constexpr const char *good_plugins = TEST_GOOD_PLUGIN_DIR;  // the good test plugin alone
 inline constexpr const char *placeholder_plugins = TEST_PLACEHOLDER_PLUGIN_DIR; // pictures that only fail when shown
 inline constexpr const char *abi_plugins = TEST_ABI_PLUGIN_DIR;    // the edges of the ABI, one file each
+inline constexpr const char *lang_plugins = TEST_LANG_PLUGIN_DIR;  // translations: translated, bad-catalog
 inline constexpr const char *fault_plugins = TEST_FAULT_PLUGIN_DIR; // two good + every fault: probe only!
 inline constexpr const char *hot_plugins = TEST_HOT_PLUGIN_DIR;    // hot-v1, hot-v2 (one id), hot-other
 inline constexpr const char *bundled_plugins = BUNDLED_PLUGIN_DIR; // the topics the product ships

@@ -12,6 +12,7 @@
 #include "render_topic.hpp"
 #include "report_command.hpp"
 #include "validate.hpp"
+#include "export_pot.hpp"
 #include "viewer.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -54,7 +55,8 @@ int main(int argc, char **argv) {
     // The log goes to stderr: stdout carries --list-topics output (one JSON object with --json).
     spdlog::set_default_logger(spdlog::stderr_color_mt("helpstation"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
-    bool report_only = options.list_topics || !options.validate.empty() || options.report || options.search;
+    bool report_only = options.list_topics || !options.validate.empty() || options.report || options.search ||
+                       !options.export_pot.empty();
     if (report_only && options.log_level == "info") spdlog::set_level(spdlog::level::warn);
     if (options.hash_pin) return hash_pin_command();
 
@@ -81,6 +83,7 @@ int main(int argc, char **argv) {
     probe.options.timeout_ms = config.config.probe_timeout_ms;
     probe.trust = trust;
     if (!options.validate.empty()) return hs::app::validate_plugins(options.validate, probe);
+    if (!options.export_pot.empty()) return hs::app::export_pot(options.export_pot, probe);
     hs::ProbeCache cache;
     probe.cache = &cache;
 

@@ -37,6 +37,9 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--validate", out.validate,
                    "Check a plugin file as the kiosk would, print every problem and exit (non-zero if refused)")
         ->type_name("FILE.so");
+    cli.add_option("--export-pot", out.export_pot,
+                   "Print the translation template (.pot) of a plugin's topic for translators, then exit")
+        ->type_name("FILE.so");
     cli.add_option("--log-level", out.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
     auto *bench = "Measurement (bench/)";

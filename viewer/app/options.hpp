@@ -23,6 +23,7 @@ struct Options {
     bool json = false;                           // --json (with --list-topics or --search)
     std::optional<std::string> search;           // --search QUERY: print the ranked topics, exit
     bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash
+    std::string export_pot;                      // --export-pot FILE.so: print the topic's .pot, exit
     std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
     std::string log_level = "info";
     std::string config;                          // --config FILE

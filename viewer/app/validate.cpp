@@ -1,6 +1,7 @@
 #include "validate.hpp"
 
 #include "core/authoring.hpp"
+#include "core/translation.hpp"
 
 #include <cstdio>
 
@@ -28,6 +29,14 @@ bool report(const PluginCheck &check) {
     say(file, summary);
     // Advice, not refusals: the kiosk shows the topic either way.
     for (const std::string &w : authoring_warnings(t)) say(file, "warning: " + w);
+    for (const PluginProblem &w : check.warnings) say(file, "warning: " + w.text());
+    // Each language as the customer would see it (down its fallback), and what stays in English.
+    for (const Coverage &c : coverage(t)) {
+        say(file, "translation " + c.locale + ": " + std::to_string(c.translated) + "/" + std::to_string(c.total) +
+                      " strings");
+        for (const TopicString &s : c.untranslated)
+            say(file, "translation " + c.locale + ": untranslated " + s.field + ": \"" + s.english + "\"");
+    }
     return true;
 }
 

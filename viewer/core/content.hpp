@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,12 +46,23 @@ struct Faq {
     std::string question, answer;
 };
 
+// The topic's text in one language, from a gettext catalog the plugin carries (mo_file.hpp):
+// English source text -> the translation. Lookups with fallback live in translation.hpp.
+struct Translation {
+    std::string locale; // "es", "es-MX", "zh-CN": normalized (translation.hpp, normalize_locale)
+    // The catalog as the plugin carried it, sent on unchanged to the kiosk (extraction.hpp), which
+    // reads it again itself. Shared: catalog snapshots copy their topics.
+    std::shared_ptr<const std::vector<unsigned char>> mo;
+    std::shared_ptr<const std::map<std::string, std::string>> strings; // never null
+};
+
 struct Topic {
     std::string id, title, version, summary, category, applies_to, icon, why, ask_team_note;
     std::vector<std::string> symptoms;
     std::vector<Fix> fixes;
     std::vector<Faq> faq;
     std::vector<Image> images;
+    std::vector<Translation> translations; // valid ones only, in the plugin's order; locales unique
     std::string plugin_path; // the .so it came from
 
     int step_count() const;

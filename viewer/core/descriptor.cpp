@@ -1,5 +1,7 @@
 #include "descriptor.hpp"
 
+#include "mo_file.hpp"
+#include "translation.hpp"
 #include "utf8.hpp"
 
 #include <helpstation/plugin.h>
@@ -178,6 +180,66 @@ std::set<std::string> copy_images(const hs_topic &raw, Checker &c, Topic &t, con
     return names;
 }
 
+// Translations are optional extras: one that is broken is left out with a warning naming it, and
+// the topic loads with the others (or in English). Read only from a plugin of ABI 1.1 or later.
+void copy_translations(const hs_topic &raw, const ContentLimits &limits, Topic &t, std::vector<std::string> &warnings) {
+    if (raw.abi_minor < 1 || raw.translation_count == 0) return;
+    if (raw.translations == nullptr) {
+        warnings.push_back("translations: count is " + std::to_string(raw.translation_count) + " but the pointer is NULL");
+        return;
+    }
+    if (raw.translation_count > limits.max_translations) {
+        warnings.push_back("translations: " + std::to_string(raw.translation_count) +
+                           " entries, more than the limit of " + std::to_string(limits.max_translations));
+        return;
+    }
+    MoLimits mo_limits;
+    mo_limits.max_bytes = limits.max_translation_bytes;
+    mo_limits.max_string_bytes = limits.max_string_bytes;
+    size_t total = 0;
+    for (size_t i = 0; i < raw.translation_count; ++i) {
+        const hs_translation &src = raw.translations[i];
+        std::string field = "translations[" + std::to_string(i) + "]";
+        auto warn = [&](const std::string &why) { warnings.push_back(field + ": " + why + "; left out"); };
+        std::string given = src.locale ? std::string(src.locale, strnlen(src.locale, 64)) : std::string();
+        std::string locale = normalize_locale(given);
+        if (locale.empty() || !is_valid_utf8(given)) {
+            warn("locale '" + (is_valid_utf8(given) ? given : std::string("(invalid UTF-8)")) +
+                 "' is not language[_TERRITORY], e.g. es or es_MX");
+            continue;
+        }
+        field += " '" + locale + "'";
+        if (find_translation(t, locale)) {
+            warn("a second catalog for this locale");
+            continue;
+        }
+        if (src.data == nullptr || src.size == 0) {
+            warn("no catalog bytes");
+            continue;
+        }
+        if (src.size > limits.max_translation_bytes) {
+            warn("catalog of " + std::to_string(src.size) + " bytes is larger than the limit of " +
+                 std::to_string(limits.max_translation_bytes));
+            continue;
+        }
+        total += src.size;
+        if (total > limits.max_translations_bytes) {
+            warn("the catalogs take more than " + std::to_string(limits.max_translations_bytes) + " bytes in all");
+            continue;
+        }
+        MoFile mo = parse_mo(src.data, src.size, mo_limits);
+        if (!mo.error.empty()) {
+            warn("not a valid .mo catalog: " + mo.error);
+            continue;
+        }
+        Translation tr;
+        tr.locale = locale;
+        tr.mo = std::make_shared<const std::vector<unsigned char>>(src.data, src.data + src.size);
+        tr.strings = std::make_shared<const std::map<std::string, std::string>>(std::move(mo.strings));
+        t.translations.push_back(std::move(tr));
+    }
+}
+
 } // namespace
 
 bool is_valid_topic_id(const std::string &id) {
@@ -240,6 +302,7 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits, const st
     }
 
     std::set<std::string> pictures = copy_images(raw, c, t, in_file);
+    copy_translations(raw, limits, t, result.warnings);
 
     // Every picture a step or the card names must be in the table.
     if (!t.icon.empty() && !pictures.count(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");

@@ -21,6 +21,9 @@ struct ContentLimits {
     long long max_image_pixels = 16LL * 1024 * 1024;
     size_t max_text_bytes = 4u * 1024 * 1024;            // all of a topic's strings together
     size_t max_inline_picture_bytes = 32u * 1024 * 1024; // pictures a plugin made at run time, together
+    size_t max_translations = 64;                        // languages
+    size_t max_translation_bytes = 4u * 1024 * 1024;     // one compiled catalog (.mo)
+    size_t max_translations_bytes = 16u * 1024 * 1024;   // all of a topic's catalogs together
 };
 
 // A picture the kiosk leaves in the plugin file (extraction.hpp): where its bytes are, and its
@@ -33,6 +36,9 @@ struct FilePicture {
 struct CopyResult {
     std::optional<Topic> topic;        // set when the descriptor is valid
     std::vector<std::string> problems; // "field: reason", empty when valid
+    // "field: reason" for parts left out while the topic still loads: a translation that is not a
+    // valid catalog (the topic then shows that language's strings in English).
+    std::vector<std::string> warnings;
 };
 
 // `raw` has already been checked for abi_version/struct_size and widened to the host's struct.

@@ -2,12 +2,14 @@
 
 #include <helpstation/plugin.h>
 
+#include "utf8.hpp"
+
 #include <cstring>
 
 namespace hs {
 namespace {
 
-constexpr char kMagic[4] = {'H', 'S', 'X', '1'};
+constexpr char kMagic[4] = {'H', 'S', 'X', '2'};
 constexpr size_t kTopicStrings = 9; // id title version summary category applies_to icon why ask_team_note
 enum : unsigned char { kInFile = 0, kInline = 1 };
 
@@ -102,11 +104,15 @@ struct Decoded {
     std::vector<std::vector<unsigned char>> inline_bytes;
     std::vector<hs_image> images;
     std::vector<FilePicture> in_file;
+    std::vector<std::string> locales;
+    std::vector<std::vector<unsigned char>> catalogs;
+    std::vector<hs_translation> translations;
+    std::vector<std::string> warnings;
 };
 
 } // namespace
 
-std::string encode_extraction(const Topic &t) {
+std::string encode_extraction(const Topic &t, const std::vector<std::string> &warnings) {
     Writer w;
     for (char c : kMagic) w.u8(static_cast<unsigned char>(c));
     for (const std::string *s : {&t.id, &t.title, &t.version, &t.summary, &t.category, &t.applies_to, &t.icon, &t.why,
@@ -146,6 +152,13 @@ std::string encode_extraction(const Topic &t) {
             w.bytes(img.data(), img.size());
         }
     }
+    w.u32(static_cast<uint32_t>(t.translations.size()));
+    for (const Translation &tr : t.translations) {
+        w.str(tr.locale);
+        w.bytes(tr.mo->data(), tr.mo->size());
+    }
+    w.u32(static_cast<uint32_t>(warnings.size()));
+    for (const std::string &s : warnings) w.str(s);
     return w.take();
 }
 
@@ -156,7 +169,11 @@ size_t max_extraction_bytes(const ContentLimits &l) {
     // ...the counts, the text, each picture's fixed part and name, and the inline pictures.
     const size_t counts = 4 * (4 + lists);
     const size_t pictures = lists * (4 + l.max_string_bytes + 4 + 4 + 1 + 16);
-    return sizeof kMagic + 4 * strings + counts + l.max_text_bytes + pictures + l.max_inline_picture_bytes;
+    // Translations: locale and size per catalog, the catalogs; a warning per catalog and one more.
+    const size_t translations = 4 + l.max_translations * (4 + 64 + 4) + l.max_translations_bytes;
+    const size_t warnings = 4 + (l.max_translations + 1) * (4 + l.max_string_bytes);
+    return sizeof kMagic + 4 * strings + counts + l.max_text_bytes + pictures + l.max_inline_picture_bytes +
+           translations + warnings;
 }
 
 CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, const ContentLimits &limits) {
@@ -221,7 +238,25 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
         }
         d.in_file.push_back(std::move(p));
     }
-    if (r.ok() && !r.done()) r.fail("end", "bytes after the last picture");
+    uint64_t languages = r.uint(4, "translations");
+    if (languages > limits.max_translations) r.fail("translations", std::to_string(languages) + " entries, more than the limit");
+    size_t catalog_total = 0;
+    for (size_t i = 0; i < languages && r.ok(); ++i) {
+        std::string field = "translations[" + std::to_string(i) + "]";
+        d.locales.push_back(r.str(field + ".locale"));
+        uint64_t size = r.uint(4, field + " size");
+        catalog_total += size;
+        if (size > limits.max_translation_bytes || catalog_total > limits.max_translations_bytes)
+            r.fail(field, "catalog bytes over the limit");
+        const unsigned char *at = nullptr;
+        if (r.take(static_cast<size_t>(size), field, at)) d.catalogs.emplace_back(at, at + size);
+    }
+    uint64_t warnings = r.uint(4, "warnings");
+    if (warnings > limits.max_translations + 1) r.fail("warnings", std::to_string(warnings) + " entries, more than the limit");
+    for (size_t i = 0; i < warnings && r.ok(); ++i) d.warnings.push_back(r.str("warnings[" + std::to_string(i) + "]"));
+    for (const std::string &w : d.warnings)
+        if (!is_valid_utf8(w)) r.fail("warnings", "invalid UTF-8");
+    if (r.ok() && !r.done()) r.fail("end", "bytes after the last warning");
     if (!r.ok()) return fail(r.error());
 
     // Point an hs_topic at what was read.
@@ -252,8 +287,14 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     }
     raw.images = d.images.data();
     raw.image_count = d.images.size();
+    raw.abi_minor = HELPSTATION_ABI_MINOR;
+    for (size_t i = 0; i < d.catalogs.size(); ++i)
+        d.translations.push_back({d.locales[i].c_str(), d.catalogs[i].data(), d.catalogs[i].size()});
+    raw.translations = d.translations.data();
+    raw.translation_count = d.translations.size();
 
     CopyResult result = copy_topic(raw, limits, &d.in_file);
+    result.warnings.insert(result.warnings.begin(), d.warnings.begin(), d.warnings.end());
     if (result.topic) result.topic->plugin_path = plugin.path;
     return result;
 }

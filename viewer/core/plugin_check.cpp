@@ -55,6 +55,10 @@ void validate(PluginCheck &c, const std::string &data, const ContentLimits &limi
     CopyResult r = decode_extraction(data, identity(*c.fingerprint), limits);
     if (r.topic) {
         c.topic = std::move(r.topic);
+        for (const std::string &w : r.warnings) {
+            c.warnings.push_back(field_problem(CheckStage::validate, RejectionKind::refused, w));
+            spdlog::warn("plugin {}: {}", c.file, w);
+        }
         return;
     }
     for (const std::string &p : r.problems)

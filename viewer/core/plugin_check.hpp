@@ -72,6 +72,9 @@ struct PluginCheck {
     std::string file;
     std::optional<Topic> topic;
     std::vector<PluginProblem> problems;
+    // With a topic: parts left out while it loads (a broken translation), kind `refused`, stage
+    // `validate`; logged by check_plugins and printed by --validate.
+    std::vector<PluginProblem> warnings;
     std::optional<PluginFingerprint> fingerprint; // set when the file could be read
     bool from_cache = false;
     double probe_seconds = 0; // wall time of the probe; 0 from the cache

@@ -26,7 +26,8 @@ namespace hs {
 
 // Bumped whenever the probe checks something it did not check before, so that passes remembered
 // by an older viewer (ProbeCache) are not trusted for checks they never had.
-constexpr int kProbeChecksVersion = 2;
+// 3: translations (ABI 1.1), carried in extraction format 2 ("HSX2"): a cache of format 1 is dropped.
+constexpr int kProbeChecksVersion = 3;
 
 struct ProbeAnswer {
     bool ok = false;

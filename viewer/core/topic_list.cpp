@@ -1,5 +1,7 @@
 #include "topic_list.hpp"
 
+#include "translation.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -13,6 +15,10 @@ std::string list_topics_text(const Catalog &catalog) {
         out << "  " << t.id << " " << t.version << "  \"" << t.title << "\"  [" << t.category << "]\n"
             << "      " << t.fixes.size() << " fixes, " << t.step_count() << " steps, " << t.faq.size()
             << " FAQ entries, " << t.images.size() << " pictures  (" << t.plugin_path << ")\n";
+        if (t.translations.empty()) continue;
+        out << "      languages: en (source)";
+        for (const Coverage &c : coverage(t)) out << ", " << c.locale << " " << c.translated << "/" << c.total;
+        out << "\n";
     }
     out << catalog.rejected.size() << " plugin(s) rejected\n";
     for (const Rejection &r : catalog.rejected)
@@ -24,7 +30,11 @@ std::string list_topics_text(const Catalog &catalog) {
 
 std::string list_topics_json(const Catalog &catalog) {
     nlohmann::json doc = {{"topics", nlohmann::json::array()}, {"rejected", nlohmann::json::array()}};
-    for (const Topic &t : catalog.topics)
+    for (const Topic &t : catalog.topics) {
+        // Each translation's coverage as the customer sees it (down its fallback), source first.
+        nlohmann::json languages = nlohmann::json::array({{{"locale", "en"}, {"source", true}}});
+        for (const Coverage &c : coverage(t))
+            languages.push_back({{"locale", c.locale}, {"translated", c.translated}, {"strings", c.total}});
         doc["topics"].push_back({{"id", t.id},
                                  {"title", t.title},
                                  {"version", t.version},
@@ -33,7 +43,9 @@ std::string list_topics_json(const Catalog &catalog) {
                                  {"fixes", t.fixes.size()},
                                  {"steps", t.step_count()},
                                  {"faq", t.faq.size()},
-                                 {"images", t.images.size()}});
+                                 {"images", t.images.size()},
+                                 {"languages", languages}});
+    }
     for (const Rejection &r : catalog.rejected)
         doc["rejected"].push_back({{"plugin", r.plugin}, {"kind", kind_name(r.kind)}, {"reason", r.reason}});
     doc["shadowed"] = nlohmann::json::array();

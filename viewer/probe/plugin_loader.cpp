@@ -168,6 +168,7 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits, con
     // version appended beyond our struct are ignored.
     hs_topic widened{};
     std::memcpy(&widened, raw, std::min<size_t>(raw->struct_size, sizeof widened));
+    // copy_topic reads the 1.1 fields (translations) only when abi_minor says the plugin knows them.
 
     CopyResult copied = copy_topic(widened, limits);
     if (!copied.topic) {
@@ -175,7 +176,7 @@ LoadResult load_plugin(const std::string &path, const ContentLimits &limits, con
     }
     copied.topic->plugin_path = path;
     if (pictures == PictureMemory::InFile) leave_pictures_in_file(*copied.topic, widened, lib.handle, path);
-    return {std::move(copied.topic), {}};
+    return {std::move(copied.topic), {}, std::move(copied.warnings)};
 }
 
 } // namespace hs

@@ -15,6 +15,7 @@ namespace hs {
 struct LoadResult {
     std::optional<Topic> topic;
     std::vector<std::string> problems; // without a topic: each "field: reason", or one sentence
+    std::vector<std::string> warnings; // with a topic: parts left out (CopyResult::warnings)
 };
 
 // Told where load_plugin has got to ("dlopen", "entry", "validate", "close") before it gets

@@ -119,7 +119,7 @@ int main(int argc, char **argv) {
                                       " bytes, more than the limit of " +
                                       std::to_string(limits.max_inline_picture_bytes));
         result.ok = result.problems.empty();
-        if (result.ok) write_all(answer, hs::topic_block(hs::encode_extraction(*loaded.topic)));
+        if (result.ok) write_all(answer, hs::topic_block(hs::encode_extraction(*loaded.topic, loaded.warnings)));
     }
     write_all(answer, hs::answer_line(result));
     return result.ok ? 0 : 1;

@@ -20,7 +20,8 @@
  *
  * Limits (a plugin over them is refused, with the field named): strings 16 KiB; at most 256
  * symptoms, fixes, steps per fix, FAQ entries and pictures; a picture at most 16 MiB encoded
- * and 16 megapixels.
+ * and 16 megapixels. At most 64 translations of at most 4 MiB each; a translation over them, or
+ * one that is not a valid catalog, is left out (and reported) while the topic loads in English.
  *
  * Compatibility. abi_version is the major version: the viewer refuses a plugin whose major is
  * newer than its own. Within a major version fields are only ever added, never changed: first in
@@ -29,6 +30,12 @@
  * not know, so older and newer plugins of the same major version both load. The list element
  * structs (hs_step, hs_fix, hs_faq, hs_image) never change within a major version; data added
  * per step or per fix later arrives as new arrays in hs_topic.
+ *
+ * Minor versions: abi_minor says which fields after ask_team_note the plugin knows. The viewer
+ * reads a field only from a plugin whose abi_minor is at least the version that added it (a 1.0
+ * plugin's reserved slots are NULL and are never read), and ignores fields newer than its own.
+ *   1.0  everything up to ask_team_note
+ *   1.1  abi_minor, translations
  */
 #ifndef HELPSTATION_PLUGIN_H
 #define HELPSTATION_PLUGIN_H
@@ -41,6 +48,7 @@ extern "C" {
 #endif
 
 #define HELPSTATION_ABI_VERSION 1u /* major version of this contract */
+#define HELPSTATION_ABI_MINOR 1u   /* minor version: the fields this header adds within the major */
 #define HELPSTATION_ENTRY_SYMBOL "helpstation_plugin_entry"
 
 /* A picture: the bytes of a PNG or JPEG file. */
@@ -73,6 +81,16 @@ typedef struct hs_faq {
     const char *answer;   /* required */
 } hs_faq;
 
+/* A translation of the topic's text into one language (ABI 1.1): a gettext catalog compiled by
+ * msgfmt (.mo). Its msgids are the topic's English strings exactly as in hs_topic (export them
+ * with `helpstation --export-pot PLUGIN.so`); a string it does not translate is shown from the
+ * next language in the fallback (es_MX -> es -> English). Plural forms and msgctxt are not used. */
+typedef struct hs_translation {
+    const char *locale;        /* required; gettext's language[_TERRITORY], e.g. "es", "es_MX", "zh_CN" */
+    const unsigned char *data; /* required; the .mo file bytes (either byte order), charset UTF-8 */
+    size_t size;               /* required; number of bytes in data */
+} hs_translation;
+
 /* The topic: everything the viewer shows for one problem. */
 typedef struct hs_topic {
     uint32_t struct_size;  /* required; sizeof(hs_topic) as the plugin was compiled */
@@ -101,7 +119,12 @@ typedef struct hs_topic {
     const char *ask_team_note; /* optional; shown on the "ask a team member" screen, when no fix worked
                                   (named `closing` in earlier copies of this header: same slot, same meaning) */
 
-    void *reserved[8];     /* set to NULL; later minor additions take these slots */
+    /* ABI 1.1: these took the first three reserved slots (same size), so sizeof(hs_topic) is unchanged. */
+    size_t abi_minor;      /* HELPSTATION_ABI_MINOR as the plugin was compiled (0 in a 1.0 plugin: a NULL reserved slot) */
+    const hs_translation *translations; /* optional; one per language, locales unique */
+    size_t translation_count;
+
+    void *reserved[5];     /* set to NULL; later minor additions take these slots */
 } hs_topic;
 
 #if defined(__GNUC__)

@@ -16,6 +16,8 @@
 //
 // Pictures are named by their file name without extension ("wifi-calling" for wifi-calling.png);
 // add_help_topic() in CMake embeds them into the plugin, and the builder finds them by itself.
+// Translations are gettext .po files (add_help_topic(... TRANSLATIONS po/es.po)): compiled and
+// embedded the same way, found the same way. The text written here is the English source.
 //
 // The builder runs once, inside the plugin, when the viewer calls helpstation_plugin_entry(); it
 // produces the plain-C hs_topic of <helpstation/plugin.h>. It does not check anything: the viewer
@@ -34,6 +36,8 @@
 extern "C" {
 extern const hs_image helpstation_embedded_images[] __attribute__((weak, visibility("hidden")));
 extern const size_t helpstation_embedded_image_count __attribute__((weak, visibility("hidden")));
+extern const hs_translation helpstation_embedded_translations[] __attribute__((weak, visibility("hidden")));
+extern const size_t helpstation_embedded_translation_count __attribute__((weak, visibility("hidden")));
 }
 
 namespace helpstation {
@@ -129,6 +133,11 @@ public:
             topic_.image_count = helpstation_embedded_image_count;
         }
         topic_.ask_team_note = ask_team_note_.c_str();
+        topic_.abi_minor = HELPSTATION_ABI_MINOR;
+        if (&helpstation_embedded_translation_count != nullptr) {
+            topic_.translations = helpstation_embedded_translations;
+            topic_.translation_count = helpstation_embedded_translation_count;
+        }
         return &topic_;
     }
 
