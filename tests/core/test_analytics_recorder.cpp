@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace hs;
@@ -35,12 +36,7 @@ struct Log {
     // Goes to `s` by answering No.
     Log &no(const NavState &s, std::int64_t after = 1000) { return move(s, Cause::Intent, Intent::answer(false), after); }
     Log &move(const NavState &s, Cause cause, const Intent &intent, std::int64_t after) {
-        Change c;
-        c.from = at;
-        c.to = at = s;
-        c.cause = cause;
-        c.intent = intent;
-        recorder.on_change(c, t += after);
+        recorder.on_change(Change{std::exchange(at, s), s, cause, intent}, t += after);
         return *this;
     }
     // Nobody answered "Still there?".

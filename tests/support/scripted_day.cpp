@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <random>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace scripted_day {
@@ -73,12 +74,7 @@ private:
         return kTopics.front();
     }
     void go(NavState s, std::int64_t after, Cause cause = Cause::Route, Intent intent = {}) {
-        Change c;
-        c.from = at_;
-        c.to = at_ = s;
-        c.cause = cause;
-        c.intent = intent;
-        rec_.on_change(c, t_ += after);
+        rec_.on_change(Change{std::exchange(at_, s), s, cause, intent}, t_ += after);
     }
     void idle_reset(std::int64_t after) { go({Screen::Attract}, after, Cause::IdleReset); }
     // A search run with `results` results, ended by going Home.

@@ -62,6 +62,16 @@ public:
         for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(p[i]) << (8 * i);
         return v;
     }
+    // A run of bytes after its u32 size, appended to `out`: over `limit`, or taking the running
+    // `total` of its kind over `total_limit`, is malformed (`what` says which kind).
+    void blob(const std::string &where, size_t limit, size_t &total, size_t total_limit, const char *what,
+              std::vector<std::vector<unsigned char>> &out) {
+        uint64_t size = uint(4, where + " size");
+        total += size;
+        if (size > limit || total > total_limit) fail(where, std::string(what) + " bytes over the limit");
+        const unsigned char *p = nullptr;
+        if (take(static_cast<size_t>(size), where, p)) out.emplace_back(p, p + size);
+    }
     // A list's length: more than the limit is malformed (a valid topic never has it).
     size_t count(const std::string &where) {
         uint64_t n = uint(4, where);
@@ -227,12 +237,8 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
             p.file = std::move(f);
             d.inline_bytes.emplace_back();
         } else if (where == kInline) {
-            uint64_t size = r.uint(4, field + " size");
-            inline_total += size;
-            if (size > limits.max_image_bytes || inline_total > limits.max_inline_picture_bytes)
-                r.fail(field, "inline picture bytes over the limit");
-            const unsigned char *at = nullptr;
-            if (r.take(static_cast<size_t>(size), field, at)) d.inline_bytes.emplace_back(at, at + size);
+            r.blob(field, limits.max_image_bytes, inline_total, limits.max_inline_picture_bytes, "inline picture",
+                   d.inline_bytes);
         } else {
             r.fail(field, "unknown picture place " + std::to_string(where));
         }
@@ -244,12 +250,8 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     for (size_t i = 0; i < languages && r.ok(); ++i) {
         std::string field = "translations[" + std::to_string(i) + "]";
         d.locales.push_back(r.str(field + ".locale"));
-        uint64_t size = r.uint(4, field + " size");
-        catalog_total += size;
-        if (size > limits.max_translation_bytes || catalog_total > limits.max_translations_bytes)
-            r.fail(field, "catalog bytes over the limit");
-        const unsigned char *at = nullptr;
-        if (r.take(static_cast<size_t>(size), field, at)) d.catalogs.emplace_back(at, at + size);
+        r.blob(field, limits.max_translation_bytes, catalog_total, limits.max_translations_bytes, "catalog",
+               d.catalogs);
     }
     uint64_t warnings = r.uint(4, "warnings");
     if (warnings > limits.max_translations + 1) r.fail("warnings", std::to_string(warnings) + " entries, more than the limit");
