@@ -333,7 +333,30 @@ def wait_screen(vm, screens, want, timeout, what, keep=None, quiet=False):
     if quiet:
         return None
     fail(f"{what}: no {'/'.join(want)} within {timeout} s; last screen: {last}")
+    diagnose(vm)
     return None
+
+
+# What the guest says about the kiosk when a screen did not come: CI keeps only this output.
+DIAGNOSIS = ("journalctl -b --no-pager -o short-monotonic -n 40 -t helpstation-kiosk -t cage -t helpstation; "
+             "echo '-- session, user manager, viewer'; loginctl list-sessions --no-legend; "
+             "systemctl is-active user@$(id -u kiosk).service; "
+             "systemctl --user -M kiosk@ show -p ActiveState -p SubState -p Result -p NRestarts helpstation.service; "
+             "echo '-- processes'; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' <$p/cmdline 2>/dev/null); "
+             "case \"$c\" in *cage*|*Xwayland*|*helpstation*|*kiosk*|*'systemd --user'*) echo \"${p#/proc/} $c\";; esac; "
+             "done")  # no procps in the image
+DIAGNOSED = []
+
+
+def diagnose(vm):
+    if len(DIAGNOSED) >= 3:  # the first failures explain the later ones
+        return
+    DIAGNOSED.append(1)
+    try:
+        rc, out = vm.shell.run(DIAGNOSIS, timeout=60)
+    except (OSError, TimeoutError, ConnectionError, RuntimeError) as e:
+        out = f"(the harness shell did not answer: {e})"
+    say("guest state:\n    " + out.replace("\n", "\n    "))
 
 
 def reference(viewer, work, name, route, replay, portrait, plugins):
@@ -693,6 +716,14 @@ def main():
         t = time.monotonic()
         took = wait_screen(vm, screens, "attract-portrait", 300, "HELPSTATION_ROTATION=90 -> attract in portrait")
         timings["kiosk restarted in portrait -> attract"] = took and time.monotonic() - t
+        # This VM has no GPU: GL failed once this boot, and the restarted session must not try it
+        # again (Mesa's kms_swrast fallback can take cage down after it started the viewer).
+        rc, out = guest(vm, "journalctl -b -o cat -t helpstation-kiosk | grep -c -e 'falling back to WLR_RENDERER=pixman' "
+                            "-e 'renderer: pixman, as found earlier in this boot'; "
+                            "journalctl -b -o cat -t helpstation-kiosk | grep -c 'as found earlier in this boot'")
+        counts = out.split()
+        if len(counts) != 2 or counts[0] == "0" or counts[1] == "0":
+            fail(f"portrait restart: the session tried the GL renderer again in the boot it failed in ({out!r})")
         tap_to(vm, screens, centre, "home-portrait", "portrait: touch on attract -> home")
         tap(vm, *portrait_to_panel(*targets["home-portrait"]["topic:" + HOME_FIRST_TOPIC_ID]))
         wait_screen(vm, screens, "topic-portrait", 120,
