@@ -28,6 +28,7 @@ PACKAGES=(
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
   gettext                                         # topic translations: msgfmt (.po -> .mo), msgmerge in tests
   fonts-noto-core fonts-font-awesome              # typography and icons
+  fonts-noto-cjk                                  # Chinese glyphs for translated topics (Noto Sans CJK SC)
   catch2 xvfb xauth                               # tests and the virtual display
   xdotool python3-xlib                            # real X keys and a window manager's close request (lockdown tests)
   dpkg-dev file                                   # cpack -G DEB: dpkg-shlibdeps, ELF detection

@@ -11,7 +11,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("bluetooth-pairing")
      .title("A Bluetooth accessory won't pair")
-     .version("1.1.0")
+     .version("1.1.1")
      .summary("Headphones, a speaker or a car won't show up, won't pair, or won't reconnect.")
      .category("Connections")
      .applies_to("iPhone with iOS 26")

@@ -10,7 +10,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("imessage-facetime-activation")
      .title("iMessage and FaceTime won't activate")
-     .version("1.1.0")
+     .version("1.1.1")
      .summary("Texts go out from your email, bubbles turn green, or FaceTime won't connect.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")

@@ -12,7 +12,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("wifi-calling")
      .title("Wi-Fi Calling is not available")
-     .version("1.0.1")
+     .version("1.0.2")
      .summary("Calls drop indoors, or the Wi-Fi Calling switch is missing or grey.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")

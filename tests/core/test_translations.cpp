@@ -317,6 +317,7 @@ TEST_CASE("helpstation --validate reports each language's coverage and every unt
         INFO(r.out);
         CHECK(r.status == 0);
         CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation es: 72/72 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation zh-CN: 72/72 strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
     SECTION("the second Spanish topic: every string") {
@@ -324,6 +325,15 @@ TEST_CASE("helpstation --validate reports each language's coverage and every unt
         INFO(r.out);
         CHECK(r.status == 0);
         CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation es: 64/64 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation zh-CN: 64/64 strings\n"));
+        CHECK_THAT(r.out, !Catch::Contains("untranslated"));
+    }
+    SECTION("the third topic, in Spanish and Chinese: every string") {
+        Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(bundled("bluetooth-pairing")));
+        INFO(r.out);
+        CHECK(r.status == 0);
+        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation es: 56/56 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation zh-CN: 56/56 strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
     SECTION("the test topic: es down to English for one string, es-MX through es") {

@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/pin.hpp"
 #include "core/search.hpp"
+#include "core/search_languages.hpp"
 #include "core/topic_list.hpp"
 #include "measure.hpp"
 #include "options.hpp"
@@ -93,7 +94,8 @@ int main(int argc, char **argv) {
     hs::PluginHost host(host_setup);
     if (!options.render_topic.empty()) {
         host.scan();
-        return hs::app::render_topic(options.render_topic, options.out, *host.catalog(), config.config);
+        return hs::app::render_topic(options.render_topic, options.out,
+                                     *hs::catalog_in_language(host.catalog(), options.lang), config.config);
     }
     if (options.list_topics) {
         host.scan();
@@ -104,7 +106,9 @@ int main(int argc, char **argv) {
     }
     if (options.search) {
         host.scan();
-        std::vector<hs::SearchHit> hits = hs::search(*host.catalog(), *options.search);
+        // The language's own index (English: the catalog's), built here and waited for.
+        hs::LanguageSearches languages(host.catalog());
+        std::vector<hs::SearchHit> hits = languages.wait(options.lang)->search(*options.search);
         if (options.json) {
             std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
         } else {

@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "core/translation.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -33,6 +35,10 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--search", out.search,
                    "Print the topics that match QUERY, best first (with where they matched), then exit")
         ->type_name("QUERY");
+    cli.add_option("--lang", out.lang,
+                   "The customer's language (zh-CN, es, ...): the topics are shown (and --search searches them) as "
+                   "translated into it")
+        ->type_name("LOCALE");
     cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
     cli.add_option("--validate", out.validate,
                    "Check a plugin file as the kiosk would, print every problem and exit (non-zero if refused)")
@@ -91,6 +97,10 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     }
     if (out.render_topic.empty() != out.out.empty()) {
         std::fprintf(stderr, "--render-topic ID and --out DIR go together\n");
+        return 2;
+    }
+    if (!out.lang.empty() && normalize_locale(out.lang).empty()) {
+        std::fprintf(stderr, "--lang: expected a locale such as zh-CN or es, got '%s'\n", out.lang.c_str());
         return 2;
     }
     if (out.json && !out.list_topics && !out.search) {

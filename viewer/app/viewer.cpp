@@ -7,6 +7,7 @@
 #include "viewer.hpp"
 
 #include "analytics_feed.hpp"
+#include "core/search_languages.hpp"
 #include "kiosk_renderer.hpp"
 #include "measure.hpp"
 #include "replay_driver.hpp"
@@ -178,7 +179,7 @@ private:
 
     // A new catalog is taken on Home or between customers, never from under someone reading.
     void take_new_catalog() {
-        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
+        std::shared_ptr<const Catalog> latest = shown_catalog();
         if (latest == nav_.shared_catalog()) return;
         Screen where = nav_.state().screen;
         // (On Search too: the results follow the new index; nothing is being read there.)
@@ -187,6 +188,19 @@ private:
         kiosk_.set_catalog(std::move(latest));
         owe(kSettleFrames);
         spdlog::info("catalog: {} topic(s){}", nav_.catalog().topics.size(), nav_.catalog().loading ? ", more loading" : "");
+    }
+
+    // The host's latest catalog, with --lang: in that language (each new catalog translated once).
+    // Until the visit has a language of its own (issue 18, the language button), this is how a
+    // screen is shown and checked in another language.
+    std::shared_ptr<const Catalog> shown_catalog() {
+        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
+        if (options_.lang.empty()) return latest;
+        if (latest != lang_source_) {
+            lang_source_ = latest;
+            lang_shown_ = catalog_in_language(latest, options_.lang);
+        }
+        return lang_shown_;
     }
 
     void draw(int w, int h) {
@@ -427,6 +441,7 @@ private:
     Millis wake_at_ = 0;                // the loop wakes up by then at the latest
     std::optional<Millis> timer_at_;    // a kiosk timer (idle warning, attract cycle...) due then
     std::string last_dump_;
+    std::shared_ptr<const Catalog> lang_source_, lang_shown_; // shown_catalog(): the host's, and it in --lang
     // Customer outcomes: fed from the kiosk's changes (the moves, the resets, the search runs);
     // SQLite runs on the store's thread.
     AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};

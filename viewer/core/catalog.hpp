@@ -18,6 +18,9 @@ struct Catalog {
     bool loading = false;              // plugins are still being checked: more may come
     CheckCounts checks;                // how many plugins were probed, and how many the cache knew
     std::shared_ptr<const SearchIndex> search; // over `topics`, built with them (search.hpp)
+    // Every character the topics show in any of their languages (used_characters.hpp): what the
+    // font atlas holds. Worked out with them; null for a catalog made by hand (then worked out when asked).
+    std::shared_ptr<const std::vector<char32_t>> characters;
 
     const Topic *find(const std::string &id) const; // nullptr when absent
 };

@@ -2,6 +2,7 @@
 
 #include "folder_watch.hpp"
 #include "search.hpp"
+#include "used_characters.hpp"
 #include "versions.hpp"
 
 #include <spdlog/spdlog.h>
@@ -101,6 +102,7 @@ void PluginHost::publish() {
     next->loading = loading_;
     next->checks = counts_;
     next->search = SearchIndex::build(next->topics); // here, on the worker: never on the UI thread
+    next->characters = std::make_shared<const Characters>(used_characters(*next)); // the font atlas's
     {
         std::lock_guard<std::mutex> lock(mutex_);
         catalog_ = std::move(next);

@@ -309,7 +309,8 @@ std::vector<std::pair<uint32_t, float>> SearchIndex::match(const std::string &wo
             put(id, 0.7f + 0.15f * share);
         }
     }
-    if (exact_only || word.size() < 5) return out;
+    // A CJK piece is one or two whole characters: a byte or two off is another word, not a typo.
+    if (exact_only || word.size() < 5 || is_cjk_word(word)) return out;
 
     int limit = word.size() >= 9 ? 2 : 1;
     uint32_t letters = 0;
@@ -365,6 +366,13 @@ std::vector<SearchIndex::Slot> SearchIndex::slots(std::string_view query) const 
         }
         slot.terms = match(w, typing && last, false);
         slot.stop = is_stop_word(w);
+        if (is_cjk_word(w)) {
+            // A pair no topic has is most often one across two words of the query ("信息无法" gives
+            // 息无): it is not needed. Nor is it cut in two like "wifi": its halves are not words.
+            slot.stop = slot.stop || slot.terms.empty();
+            out.push_back(std::move(slot));
+            continue;
+        }
         // One word that is two: "wifi" -> wi fi, "voicemail" -> voice mail. Only when the word is
         // not itself in the vocabulary; either half then counts.
         bool whole = std::any_of(slot.terms.begin(), slot.terms.end(), [](auto &m) { return m.second >= 0.95f; });
@@ -552,7 +560,12 @@ bool SearchIndex::hit(const Topic &topic, uint32_t field, double score, const st
         for (const Slot &s : slots)
             for (auto [sid, q] : s.terms)
                 matched = matched || (static_cast<int>(sid) == id && q > 0);
-        if (matched) h.highlights.push_back({w.begin, w.end});
+        if (!matched) continue;
+        // CJK pieces overlap (信息, 息无): one mark over touching or overlapping pieces.
+        if (!h.highlights.empty() && w.begin <= h.highlights.back().second)
+            h.highlights.back().second = std::max(h.highlights.back().second, w.end);
+        else
+            h.highlights.push_back({w.begin, w.end});
     }
     shorten(h.snippet, h.highlights);
     return true;

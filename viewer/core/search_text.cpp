@@ -71,6 +71,15 @@ CharClass fold(uint32_t cp, Folded &out) {
         out.put(kExtendedA[cp - 0x100]);
         return CharClass::Letter;
     }
+    // Full-width letters and digits (Chinese input methods type them) are the ASCII ones; the
+    // rest of the full-width block and CJK punctuation (，。、「」) split words.
+    if (cp >= 0xFF10 && cp <= 0xFF5A) {
+        uint32_t ascii = cp - 0xFF00 + 0x20;
+        if ((ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z') || (ascii >= 'a' && ascii <= 'z'))
+            return fold(ascii, out);
+    }
+    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF))
+        return CharClass::Split;
     // Punctuation, symbols and spaces of Latin-1 and the general punctuation block split words;
     // letters of other scripts are kept as they are.
     if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0xFFFD || cp >= 0x1F000) return CharClass::Split;
@@ -108,6 +117,38 @@ struct ByteTable {
 };
 constexpr ByteTable kBytes;
 
+bool is_cjk(uint32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) ||   // hiragana, katakana
+           (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs: all of everyday Chinese
+           (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
+           (cp >= 0x20000 && cp <= 0x3134F);   // extensions B..G
+}
+
+bool is_cjk_word(std::string_view folded) {
+    size_t i = 0;
+    return !folded.empty() && is_cjk(decode(folded, i));
+}
+
+// The CJK character at text_[begin, end) has just been read: gives the piece it makes, if any
+// (into `word`, with begin_/end_), and returns whether there is one.
+bool WordScanner::cjk_piece(size_t begin, size_t end, char *word, size_t &length) {
+    bool joined = cjk_end_ == begin; // touches the CJK character before it: a pair
+    size_t from = joined ? cjk_begin_ : begin;
+    cjk_begin_ = begin;
+    cjk_end_ = end;
+    if (!joined) {
+        // The first character of a run gives its pair with the next one, unless it stands alone.
+        size_t next = end;
+        if (next < text_.size() && is_cjk(decode(text_, next))) return false;
+    }
+    length = end - from; // at most 8 bytes: two characters
+    std::memcpy(word, text_.data() + from, length);
+    begin_ = static_cast<uint32_t>(from);
+    end_ = static_cast<uint32_t>(end);
+    return true;
+}
+
 bool WordScanner::next() {
     // Locals, not members, in the loop: the compiler keeps them in registers (a member would be
     // stored after every character, since word_ could alias it).
@@ -131,7 +172,21 @@ bool WordScanner::next() {
         if (f == kWide) {
             Folded wide;
             at = start;
-            k = fold(decode(text_, at), wide);
+            uint32_t cp = decode(text_, at);
+            if (is_cjk(cp)) {
+                if (in_word) { // a word of another script ends where the CJK run begins
+                    at = start;
+                    break;
+                }
+                if (cjk_piece(start, at, word, length)) {
+                    at_ = at;
+                    length_ = length;
+                    std::memset(word + length, 0, 8);
+                    return true;
+                }
+                continue;
+            }
+            k = fold(cp, wide);
             for (int i = 0; i < wide.count && length < kMaxWord; ++i) word[length++] = wide.bytes[i];
         }
         if (k == CharClass::Letter) {
@@ -175,6 +230,12 @@ bool is_stop_word(std::string_view w) {
         "me",   "my",  "no",   "not", "of",   "on",   "or",   "so",   "that", "the",  "this",
         "to",   "up",  "wont", "was", "what", "when", "why",  "will", "with", "you",  "your",
         "work", "works", "working", "problem", "issue", "help", "doesnt"};
+    // Chinese particles and pronouns, alone and in pairs ("我的信息" is about 信息).
+    static constexpr std::array<std::string_view, 20> kStopChinese = {
+        "的", "了", "吗", "呢", "吧", "我", "你", "是", "在", "和", "也", "都", "就", "请",
+        "我的", "你的", "什么", "怎么", "为什", "这个"};
+    if (!w.empty() && static_cast<unsigned char>(w[0]) >= 0x80)
+        return std::find(kStopChinese.begin(), kStopChinese.end(), w) != kStopChinese.end();
     return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
 }
 

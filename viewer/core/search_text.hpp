@@ -3,6 +3,12 @@
 // Both the topics' text and the customer's query go through the same steps, so they meet:
 //   fold     lower case, common Latin accents dropped (é -> e, ß -> ss), apostrophes removed
 //            ("won't" -> "wont"), anything else that is not a letter or digit splits words
+//   CJK      Chinese (and Japanese kana) has no spaces between words: a run of such characters
+//            is read as the overlapping pairs of neighbours ("无法激活" -> 无法, 法激, 激活), and a
+//            character alone as itself. Text and query alike: a pair is then a word like any
+//            other, matched exactly (no typos, no plurals). A single character typed finds the
+//            pairs it begins, as the word being typed (search.hpp). Pairs only, not characters
+//            too: a character index would double the pieces, and the time to build the index.
 //   stem     plural to singular, the simple English way ("batteries" -> "battery", "texts" -> "text")
 //   distance Damerau (optimal string alignment): "voicemial" is one swap from "voicemail"
 #pragma once
@@ -44,6 +50,11 @@ inline uint32_t word_hash(std::string_view s) {
     return word_hash_of_chunks(s.size(), [&](size_t i) { return word_chunk(s, i); });
 }
 
+// True for the characters read as CJK pieces: Han ideographs and Japanese kana.
+bool is_cjk(uint32_t codepoint);
+// True when the folded word is a CJK piece (its first character is CJK).
+bool is_cjk_word(std::string_view folded);
+
 // Walks the words of a text one at a time, reusing two buffers (building the index reads every
 // word of every topic: no allocation per word, and a run of ASCII letters in one tight loop).
 // The word before stays readable while the next is scanned (folded() of it stays valid for one
@@ -65,15 +76,18 @@ public:
 
 private:
     static constexpr size_t kMaxWord = 64;
+    static constexpr size_t kNone = SIZE_MAX;
+    bool cjk_piece(size_t begin, size_t end, char *word, size_t &length);
     std::string_view text_;
     size_t at_ = 0;
+    size_t cjk_begin_ = kNone, cjk_end_ = kNone; // the CJK character read last: the next may pair with it
     char word_[2][kMaxWord + 8]; // this word and the one before, zero-padded: chunks are read whole
     int current_ = 1;
     size_t length_ = 0;
     uint32_t begin_ = 0, end_ = 0;
 };
 
-// The words of `text` (UTF-8), folded, with where each one is in `text`.
+// The words of `text` (UTF-8), folded, with where each one is in `text` (CJK pairs overlap).
 std::vector<Word> split_words(std::string_view text);
 
 // `word` (already folded) without its plural ending.

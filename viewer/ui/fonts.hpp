@@ -1,12 +1,18 @@
 // Fonts: Noto Sans (fonts-noto-core) rasterized by FreeType, with Font Awesome 4 icons
-// (fonts-font-awesome) merged into every size so an icon can sit inline in any label.
+// (fonts-font-awesome) merged into every size so an icon can sit inline in any label, and Noto
+// Sans CJK SC (fonts-noto-cjk) merged into the text sizes for the Chinese characters the catalog
+// uses, and only those (core/used_characters.hpp): ImGui 1.86's atlas cannot grow, and all of CJK
+// at every size would be tens of MiB of texture.
 #pragma once
+
+#include "core/used_characters.hpp"
 
 #include <imgui.h>
 
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace hs::ui {
 
@@ -54,7 +60,15 @@ struct Fonts {
     ImFont *h1 = nullptr;      // 60 px bold: screen titles
     ImFont *hero = nullptr;    // 120 px: icons on the outcome screens
     std::string problem;       // why a font could not be loaded (then ImGui's default is used)
+    // What the atlas holds beyond the fixed Latin ranges (extra_characters()), and those as
+    // ImGui's glyph ranges: the atlas reads them whenever it is built, so they live as long as it.
+    std::vector<char32_t> extra;
+    std::shared_ptr<const ImVector<ImWchar>> ranges;
 };
+
+// Of `used`, the characters the fixed ranges lack that an atlas can hold (ImGui 1.86 as Debian
+// builds it has 16-bit ImWchar: the Basic Multilingual Plane, where all of everyday CJK is).
+std::vector<char32_t> extra_characters(const Characters *used);
 
 // Start-up: building the atlas (~70 ms of FreeType) needs no window, so it runs on a thread while
 // the window and its GL context open. take_atlas() waits for it and hands it to ImGui's context
@@ -66,10 +80,10 @@ public:
     FontPrebuild(const FontPrebuild &) = delete;
     FontPrebuild &operator=(const FontPrebuild &) = delete;
     ~FontPrebuild();
-    void start(float scale);   // once; later calls do nothing
+    void start(float scale);   // once, for the fixed ranges only; later calls do nothing
     ImFontAtlas *take_atlas(); // null without start()
-    // The fonts built at `scale` into `atlas`, once, if that is what was built.
-    bool take_fonts(ImFontAtlas *atlas, float scale, Fonts &out);
+    // The fonts built at `scale` into `atlas` (with no extra characters), once, if that is what was built.
+    bool take_fonts(ImFontAtlas *atlas, float scale, const std::vector<char32_t> &extra, Fonts &out);
     // For the start-up report: how long the build took on its thread, and how long take_atlas()
     // waited for it (ms; 0 without a prebuild).
     double build_ms() const { return build_ms_; }
@@ -84,10 +98,11 @@ private:
     std::thread thread_;
 };
 
-// Builds ImGui's atlas at `scale` (1.0 at 1080 px). Call before the renderer creates its font
-// texture. When `prebuilt` already built that scale into ImGui's atlas, returns those fonts.
-Fonts load_fonts(float scale, FontPrebuild *prebuilt = nullptr);
+// Builds ImGui's atlas at `scale` (1.0 at 1080 px) with the fixed ranges and `extra`
+// (extra_characters()). Call before the renderer creates its font texture. When `prebuilt`
+// already built that into ImGui's atlas, returns those fonts.
+Fonts load_fonts(float scale, const std::vector<char32_t> &extra, FontPrebuild *prebuilt = nullptr);
 // The same into any atlas (no ImGui context needed: FreeType and ImGui's atlas code only).
-Fonts load_fonts(ImFontAtlas *atlas, float scale);
+Fonts load_fonts(ImFontAtlas *atlas, float scale, const std::vector<char32_t> &extra = {});
 
 } // namespace hs::ui

@@ -21,19 +21,30 @@ bool Kiosk::layout(int w, int h) {
         theme_.color = contrast_ ? high_contrast_palette() : Palette{};
         apply_style(theme_);
     }
-    if (w == width_ && h == height_ && session_.text_size() == text_size_) return false;
+    // The characters the atlas must hold beyond Latin follow the catalog, once it is loaded (not
+    // for every plugin checked on the way). A hand-made catalog (tests) is read here.
+    std::vector<char32_t> extra = fonts_.extra;
+    const std::shared_ptr<const Catalog> &catalog = nav_.shared_catalog();
+    if (catalog.get() != fonts_catalog_.get() && !catalog->loading) {
+        fonts_catalog_ = catalog;
+        extra = catalog->characters ? extra_characters(catalog->characters.get())
+                                    : extra_characters(std::make_unique<Characters>(used_characters(*catalog)).get());
+    }
+    if (w == width_ && h == height_ && session_.text_size() == text_size_ && extra == fonts_.extra) return false;
     // Sizes follow the screen's short side: the same layout on 1080p and 4K, either way up.
     theme_.scale = std::min(w, h) / 1080.0f;
     theme_.portrait = h > w;
     theme_.text_scale = session_.text_scale();
-    fonts_ = load_fonts(theme_.scale * theme_.text_scale, prebuilt_fonts_);
+    // Built here, between frames: the frame on screen (with the old atlas) stays until the next
+    // one is drawn with the new atlas, so nothing half-built is ever shown.
+    fonts_ = load_fonts(theme_.scale * theme_.text_scale, extra, prebuilt_fonts_);
     if (!fonts_.problem.empty()) spdlog::error("{}", fonts_.problem);
     apply_style(theme_);
     width_ = w;
     height_ = h;
     text_size_ = session_.text_size();
-    spdlog::info("layout {}x{} ({}), scale {:.2f}, text {}%", w, h, theme_.portrait ? "portrait" : "landscape",
-                 theme_.scale, text_size_);
+    spdlog::info("layout {}x{} ({}), scale {:.2f}, text {}%, {} characters beyond Latin", w, h,
+                 theme_.portrait ? "portrait" : "landscape", theme_.scale, text_size_, fonts_.extra.size());
     return true;
 }
 

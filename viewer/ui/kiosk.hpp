@@ -46,8 +46,9 @@ public:
         return g;
     }
 
-    // Lays out for a framebuffer of w x h at the session's text size and contrast. Returns true
-    // when the font atlas was rebuilt (the renderer must then re-create its font texture).
+    // Lays out for a framebuffer of w x h at the session's text size and contrast, with a font
+    // atlas for the characters of the catalog shown. Returns true when the font atlas was rebuilt
+    // (the renderer must then re-create its font texture).
     bool layout(int w, int h);
 
     // Queues input for the coming frames (GLFW callbacks and --replay both end here).
@@ -111,6 +112,7 @@ private:
     TextureCache textures_;
     Theme theme_;
     Fonts fonts_;
+    std::shared_ptr<const Catalog> fonts_catalog_; // the catalog whose characters the atlas was built for
     TouchTargetList targets_; // of the frame last drawn: the one on screen
     UiState ui_;
     HostStatus no_status_;               // until watch_status()

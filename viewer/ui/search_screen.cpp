@@ -9,6 +9,7 @@
 #include "screens.hpp"
 #include "widgets.hpp"
 
+#include "core/line_break.hpp"
 #include "core/search.hpp"
 
 #include <imgui_internal.h> // SetNextWindowScroll: new results start at the top
@@ -35,14 +36,18 @@ float marked_text(const Context &ctx, ImFont *font, const std::string &text, con
     };
     float x = 0, y = 0;
     size_t i = 0;
+    bool after_space = false;
     while (i < text.size()) {
         if (text[i] == ' ' || text[i] == '\n') {
+            after_space = true;
             ++i;
             continue;
         }
-        size_t end = text.find_first_of(" \n", i);
-        if (end == std::string::npos) end = text.size();
-        // One word (up to a space), in pieces where a mark starts or ends inside it ("bubbles.").
+        // One piece that stays on a line: a word up to a space, or a CJK character (Chinese has
+        // no spaces: core/line_break.hpp), in pieces where a mark starts or ends inside it ("bubbles.").
+        size_t end = unbreakable_end(text, i);
+        if (x > 0 && after_space) x += space;
+        after_space = false;
         std::vector<size_t> cuts = {i};
         for (auto [mb, me] : marks) {
             if (mb > i && mb < end) cuts.push_back(mb);
@@ -68,7 +73,7 @@ float marked_text(const Context &ctx, ImFont *font, const std::string &text, con
             }
             px += pw;
         }
-        x += w + space;
+        x += w;
         i = end;
     }
     return y + size;

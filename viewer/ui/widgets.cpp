@@ -2,6 +2,7 @@
 
 #include "frame_input.hpp"
 #include "touch_targets.hpp"
+#include "core/line_break.hpp"
 
 #include <imgui_internal.h> // GetCurrentWindow: which scrolling area a drag belongs to
 
@@ -59,17 +60,64 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
     return tapped;
 }
 
+std::string wrap_lines(ImFont *font, const std::string &text, float width) {
+    const float size = font->FontSize;
+    auto measure = [&](size_t b, size_t e) { return font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + b, text.data() + e).x; };
+    std::string out;
+    out.reserve(text.size() + 16);
+    float x = 0;                    // the width of the line so far
+    size_t spaces = 0, spaces_at = 0; // spaces before the next piece: dropped where the line breaks
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] == '\n') {
+            out += '\n';
+            x = 0, spaces = 0, ++i;
+            continue;
+        }
+        if (text[i] == ' ') {
+            if (spaces == 0) spaces_at = i;
+            ++spaces, ++i;
+            continue;
+        }
+        size_t end = unbreakable_end(text, i);
+        float w = measure(i, end), sw = spaces ? measure(spaces_at, spaces_at + spaces) : 0;
+        if (x > 0 && x + sw + w > width) {
+            out += '\n';
+            x = 0;
+        } else if (spaces) {
+            out.append(text, spaces_at, spaces);
+            x += sw;
+        }
+        spaces = 0;
+        if (x == 0 && w > width) {
+            // Longer than a whole line (a long address): cut between characters, as ImGui does.
+            for (size_t at = i; at < end;) {
+                size_t next = at;
+                next_character(text, next);
+                float cw = measure(at, next);
+                if (x > 0 && x + cw > width) out += '\n', x = 0;
+                out.append(text, at, next - at);
+                x += cw;
+                at = next;
+            }
+        } else {
+            out.append(text, i, end - i);
+            x += w;
+        }
+        i = end;
+    }
+    return out;
+}
+
 float wrapped_height(ImFont *font, const std::string &text, float width) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+    std::string lines = wrap_lines(font, text, width);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, lines.data(), lines.data() + lines.size()).y;
 }
 
 void wrapped_text(ImFont *font, ImU32 color, const std::string &text, float width) {
-    float x = ImGui::GetCursorPosX();
+    std::string lines = wrap_lines(font, text, width);
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(x + width);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

@@ -26,8 +26,12 @@ bool touch_button(const Context &ctx, const char *id, ImVec2 size, ButtonStyle s
                   const char *label, bool enabled = true);
 
 // Text wrapped at `width` from the cursor, in `font` and `color`; advances the cursor below it.
+// Lines end at spaces and between CJK characters (core/line_break.hpp): ImGui 1.86 wraps only at
+// spaces, so a Chinese sentence, which has none, would run on or jump whole to the next line.
 void wrapped_text(ImFont *font, ImU32 color, const std::string &text, float width);
 float wrapped_height(ImFont *font, const std::string &text, float width);
+// `text` with a newline wherever it wraps at `width` in `font` (what the two above draw).
+std::string wrap_lines(ImFont *font, const std::string &text, float width);
 
 // The topic's picture `name`, as large as fits in `box` at `pos`, centred, aspect ratio kept.
 // A missing or broken picture draws a neutral placeholder instead.
