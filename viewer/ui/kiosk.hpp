@@ -17,6 +17,7 @@
 #include "core/input.hpp"
 #include "core/session.hpp"
 #include "frame_input.hpp"
+#include "qr_texture.hpp"
 #include "touch_targets.hpp"
 
 #include <deque>
@@ -109,6 +110,7 @@ private:
     Session &session_;
     GestureRecognizer gestures_;
     TextureCache textures_;
+    QrTexture qr_;
     Theme theme_;
     Fonts fonts_;
     TouchTargetList targets_; // of the frame last drawn: the one on screen
