@@ -25,6 +25,8 @@ PACKAGES=(
   libtomlplusplus-dev libsodium-dev               # config file; PIN hashing and plugin signatures
   libsqlite3-dev                                  # customer outcome analytics (WAL database)
   libseccomp-dev                                  # the probe's system-call filter (plugin confinement)
+  libqrencode-dev                                 # QR codes of a topic's support URL ("take it with you")
+  zbar-tools                                      # zbarimg: tests read the QR codes back from screenshots
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
   gettext                                         # topic translations: msgfmt (.po -> .mo), msgmerge in tests
   fonts-noto-core fonts-font-awesome              # typography and icons

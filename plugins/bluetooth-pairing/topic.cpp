@@ -107,4 +107,24 @@ HELPSTATION_TOPIC(t) {
     t.faq("Will Reset Network Settings delete my photos or apps?",
           "No. It only removes network settings, such as saved Wi-Fi networks and passwords, VPN "
           "and cellular settings. Your photos, apps and messages stay.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("acc-charge", "An accessory on its charger, lying right beside the iPhone.")
+     .alt("acc-other-device", "The accessory still connected to another phone, which has to let it go first.")
+     .alt("acc-pairing", "A finger holding the accessory's pairing button while its light flashes.")
+     .alt("acc-power-cycle", "The accessory being switched off and, a few seconds later, on again.")
+     .alt("bt-forget", "The accessory's Bluetooth page, with Forget This Device near the bottom.")
+     .alt("bt-forget-confirm", "A box asking to confirm, with the Forget Device button.")
+     .alt("bt-info", "The Bluetooth list under My Devices, with the round info button beside the accessory's name.")
+     .alt("bt-other-devices", "The Bluetooth settings with the accessory's name listed under Other Devices.")
+     .alt("bt-pair-request", "A Bluetooth Pairing Request box with the Pair button.")
+     .alt("bt-switch", "The Bluetooth settings with the Bluetooth switch turned on (green).")
+     .alt("reset-network", "The Reset menu with Reset Network Settings highlighted.")
+     .alt("reset-network-confirm", "A box asking to confirm Reset Network Settings after the passcode.")
+     .alt("restart", "The power-off screen with its slider, and the side button held to start again.")
+     .alt("software-update", "The Software Update page offering an iOS update to install.");
+
+    // Apple's support home page: its page for this problem is not in the stored copies we could
+    // check (docs/topic-sources.md), so the customer starts from the home page and searches there.
+    t.support_url("https://support.apple.com/");
 }

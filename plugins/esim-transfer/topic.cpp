@@ -14,7 +14,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("esim-transfer")
      .title("Move your eSIM to a new iPhone")
-     .version("1.1.0")
+     .version("1.1.1")
      .summary("Bring your phone number from your old iPhone to the new one, with no SIM card.")
      .category("Setup & transfer")
      .applies_to("iPhone with iOS 26")
@@ -112,4 +112,23 @@ HELPSTATION_TOPIC(t) {
     t.faq("Does moving the eSIM cost anything?",
           "eSIM Quick Transfer is built into iOS. Carriers set their own prices, and some charge for "
           "issuing a new eSIM, so ask yours before you start.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("add-esim", "The Cellular settings with the Add eSIM row.")
+     .alt("apple-account", "The top of Settings, where your name shows you are signed in.")
+     .alt("bluetooth", "The Bluetooth settings with the switch turned on (green).")
+     .alt("carrier-app", "An example carrier app with a button to set up an eSIM on this iPhone.")
+     .alt("line-on", "The Cellular settings showing the moved phone line switched On.")
+     .alt("old-iphone-confirm", "The old iPhone asking to confirm the move, with the Transfer button.")
+     .alt("plan-ready", "A notification saying a cellular plan is ready to be installed.")
+     .alt("qr-option", "The Set Up Cellular screen with the Use QR Code choice.")
+     .alt("restart", "The power-off screen with the slide to power off slider.")
+     .alt("scan-qr", "The new iPhone's camera pointed at the carrier's eSIM QR code.")
+     .alt("setup-complete", "The new iPhone saying Cellular Setup Complete.")
+     .alt("software-update", "The Software Update page with an iOS update and the Update Now button.")
+     .alt("transfer-options", "The Set Up Cellular screen with the Transfer From Nearby iPhone choice.")
+     .alt("two-iphones", "The old and the new iPhone side by side, Bluetooth on and the old one unlocked.");
+
+    // Apple's "eSIM on iPhone" page (apple-esim-us in docs/topic-sources.md).
+    t.support_url("https://support.apple.com/en-us/HT212780");
 }

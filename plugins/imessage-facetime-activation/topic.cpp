@@ -95,6 +95,7 @@ HELPSTATION_TOPIC(t) {
      .step("Go to Settings > Apps > FaceTime and turn on FaceTime.", "facetime-on");
 
     t.fix("Activate online")
+     .support_url("https://apple.co/IMFT-mac") // the seed's activation page: the customer can finish at home
      .intro("Apple also lets you activate iMessage and FaceTime from a web page. You sign in there "
             "with your Apple Account, so ask a team member to open the page with you.")
      .step("With a team member, open Safari and go to apple.co/IMFT-mac.", "online-activation")
@@ -118,4 +119,30 @@ HELPSTATION_TOPIC(t) {
     t.faq("Will updating to iOS 26.0.1 help?",
           "Maybe not: some people still had the problem after iOS 26.0.1. Install the latest iOS "
           "update from Settings > General > Software Update, then try the fixes here.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("activation-sms", "The Messages settings with a note about the activation text message and Turn On.")
+     .alt("cellular-two-lines", "The Cellular settings listing two lines with the same number, one of them inactive.")
+     .alt("date-time", "The Date & Time settings with Set Automatically turned on.")
+     .alt("delete-esim", "The settings page of the old line, with Delete eSIM at the bottom.")
+     .alt("facetime-on", "The FaceTime settings with the FaceTime switch turned on (green).")
+     .alt("facetime-switch", "The FaceTime settings with the FaceTime switch at the top.")
+     .alt("imessage-switch", "The Messages settings with the iMessage switch at the top.")
+     .alt("online-activation", "Apple's activation page open in Safari, with the Get Started button.")
+     .alt("online-activation-sign-in", "Apple's activation page in Safari asking you to sign in and type your phone number.")
+     .alt("restart", "The power-off screen with the slide to power off slider.")
+     .alt("send-receive", "The Send & Receive settings, your phone number listed once with a tick.")
+     .alt("send-receive-start", "The Send & Receive settings with your phone number chosen for new conversations.")
+     .alt("sign-in-manually", "The top of Settings with the choice to sign in to your Apple Account by hand.")
+     .alt("sign-out", "Your Apple Account page with Sign Out at the bottom.")
+     .alt("sign-out-confirm", "A box asking to confirm, with Sign Out once more.")
+     .alt("sign-out-keep-data", "A list of data to keep a copy of on this iPhone, with switches, above Sign Out.")
+     .alt("sign-out-password", "A box asking for your Apple Account password, with Turn Off.")
+     .alt("sim-tray", "The side of an iPhone with a SIM tool pushed into the small hole of the SIM tray.")
+     .alt("waiting-activation", "The Messages settings saying iMessage is waiting for activation.")
+     .alt("wifi", "The Wi-Fi settings, connected to the store's guest network.");
+
+    // Apple's support home page: Apple's page for this problem (119859) is in our sources only in
+    // Lithuanian (support.apple.com/lt-lt/119859, docs/topic-sources.md), so the customer starts from the home page.
+    t.support_url("https://support.apple.com/");
 }

@@ -10,7 +10,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("iphone-storage-full")
      .title("iPhone storage is full")
-     .version("1.1.0")
+     .version("1.1.1")
      .summary("\"Storage Almost Full\" keeps popping up, and photos, apps or updates won't fit.")
      .category("Storage & battery")
      .applies_to("iPhone with iOS 26")
@@ -118,4 +118,27 @@ HELPSTATION_TOPIC(t) {
     t.faq("I deleted lots of photos, so why is my storage still full?",
           "Deleted photos stay in the Recently Deleted album for 30 days. Empty that album (see "
           "\"Make room from Photos\") to free the space straight away.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("app-downloads", "A video or music app's Downloads list, with downloads to remove.")
+     .alt("icloud-photos", "The iCloud Photos settings with the Sync this iPhone switch.")
+     .alt("keep-messages", "The Keep Messages choices: 30 Days, 1 Year or Forever.")
+     .alt("media-downloads", "Downloaded music in iPhone Storage, swiped left to show Delete.")
+     .alt("message-attachments", "The Messages page of iPhone Storage: photos, videos and other attachments with their sizes.")
+     .alt("message-edit", "A list of message videos with some ticked and the trash button.")
+     .alt("messages-history", "The Messages settings with Keep Messages under Message History.")
+     .alt("offload-app", "An app's page in iPhone Storage with the Offload App button.")
+     .alt("offload-unused", "The iPhone Storage page suggesting Offload Unused Apps, with an Enable button.")
+     .alt("offloaded-icon", "A Home Screen icon with a small cloud before the app's name: the app was offloaded.")
+     .alt("optimize-storage", "The iCloud Photos settings with Optimize iPhone Storage ticked.")
+     .alt("photos-utilities", "The Photos app's Utilities, with the locked Recently Deleted album.")
+     .alt("recently-deleted", "The Recently Deleted album with the Select and Delete All buttons.")
+     .alt("restart", "The power-off screen with its slider, and the side button held to start again.")
+     .alt("safari-clear", "The Safari settings with Clear History and Website Data.")
+     .alt("storage-apps", "The iPhone Storage page with apps listed from largest to smallest.")
+     .alt("storage-overview", "The iPhone Storage page: a coloured bar shows what fills the iPhone.");
+
+    // Apple's support home page: its page for this problem is not in the stored copies we could
+    // check (docs/topic-sources.md), so the customer starts from the home page and searches there.
+    t.support_url("https://support.apple.com/");
 }

@@ -10,7 +10,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("rcs-android")
      .title("RCS chats won't turn on (Android)")
-     .version("1.1.0")
+     .version("1.1.1")
      .summary("RCS is stuck on \"Setting up\" or \"Disconnected\", and chats go out as plain texts.")
      .category("Messages & calls")
      .applies_to("Android 12 or later with a recent version of Google Messages")
@@ -102,4 +102,25 @@ HELPSTATION_TOPIC(t) {
     t.faq("What does \"Setting up\" mean?",
           "Your phone number is still being verified. That usually takes a few minutes. If it lasts "
           "more than a day, follow \"Check the connection and your phone number\".");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("android-restart", "The Android power menu with the Restart button.")
+     .alt("carrier-app", "The list of all apps in Android Settings with Carrier Services.")
+     .alt("carrier-clear", "Carrier Services storage with the Clear storage button.")
+     .alt("carrier-storage", "The app info page of Carrier Services with Storage & cache.")
+     .alt("default-sms", "The default apps settings with Messages chosen as the SMS app.")
+     .alt("dual-sim", "The SIM settings: mobile data set to the SIM whose number you text from.")
+     .alt("messages-menu", "The Google Messages menu under your profile picture, with Messages settings.")
+     .alt("messages-profile", "Google Messages with your profile picture at the top right.")
+     .alt("quick-airplane", "Quick Settings with the Airplane mode tile.")
+     .alt("quick-internet", "Quick Settings with the Internet tile showing Wi-Fi or mobile data.")
+     .alt("rcs-chats-row", "The Google Messages settings with the RCS chats row.")
+     .alt("rcs-status", "The RCS chats page: Status Connected and the switch turned on.")
+     .alt("rcs-turn-on", "The RCS chats page with the Turn on RCS chats switch.")
+     .alt("rcs-verify", "The RCS chats page: Status Setting up, with a Retry button.")
+     .alt("store-carrier", "The Play Store page of Carrier Services with its Update button.")
+     .alt("store-messages", "The Play Store page of Google Messages with its Update button.");
+
+    // Google Messages Help on RCS chats (google-rcs in docs/topic-sources.md).
+    t.support_url("https://support.google.com/messages/answer/9487020");
 }

@@ -9,7 +9,7 @@ HELPSTATION_TOPIC(t) {
     // --- The topic card on the home screen -----------------------------------------------------
     t.id("my-topic")                         // unique name, lower case and dashes; same as in CMakeLists.txt
      .title("Bluetooth headphones won't connect") // the question the customer has, in a few words
-     .version("1.0.0")                        // raise it when you change the topic: the highest one is shown
+     .version("1.0.1")                        // raise it when you change the topic: the highest one is shown
      .summary("Your headphones don't show up, or they connect and drop again.") // one sentence
      .category("Connections")                 // topics with the same category are grouped together
      .applies_to("iPhone with iOS 26")        // always say the device and the system version
@@ -46,4 +46,14 @@ HELPSTATION_TOPIC(t) {
     t.faq("Will I lose my music?", "No. Pairing again does not touch anything stored on the iPhone.");
     t.faq("How do I put my headphones in pairing mode?",
           "It depends on the model. Most have a button to hold until a light flashes.");
+
+    // --- Pictures described, and a web page to take home (optional) -------------------------
+    // Say in a sentence what each step's picture shows: customers who cannot see it hear it read out.
+    t.alt("open-settings", "The Settings app with the Bluetooth row highlighted.")
+     .alt("restart", "The power-off screen with the slide to power off slider.");
+
+    // Optional: the vendor's web page for the problem (https://). The success and ask-team screens
+    // show it as a QR code the customer scans to take the steps home. Use the vendor's support home page
+    // when you have no page for this very problem.
+    t.support_url("https://support.apple.com/");
 }

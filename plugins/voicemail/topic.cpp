@@ -11,7 +11,7 @@
 HELPSTATION_TOPIC(t) {
     t.id("voicemail")
      .title("Voicemail is not set up or not working")
-     .version("1.0.1")
+     .version("1.0.2")
      .summary("Callers can't leave a message, or your voicemails don't show up.")
      .category("Messages & calls")
      .applies_to("iPhone with iOS 26")
@@ -106,4 +106,24 @@ HELPSTATION_TOPIC(t) {
     t.faq("Can I change my greeting later?",
           "Yes. In the Phone app, tap Voicemail, then tap Greeting at the top of the screen. Choose "
           "Default or Custom, record a new one if you like, and tap Save.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("call-forwarding-off", "The Call Forwarding settings with the switch turned off.")
+     .alt("calling-voicemail", "A call to voicemail with the keypad open to answer the prompts.")
+     .alt("carrier-reset-password", "An example carrier app with a button to reset the voicemail password.")
+     .alt("carrier-update", "A Carrier Settings Update box on the About page, with Update highlighted.")
+     .alt("greeting", "The Greeting page: Default or Custom, a record button and Save.")
+     .alt("keypad-hold-1", "The Phone keypad with a finger holding the 1 key.")
+     .alt("phone-call-forwarding", "The Phone settings showing Call Forwarding turned on.")
+     .alt("phone-change-password", "The Phone settings with Change Voicemail Password.")
+     .alt("restart", "The power-off screen with the slide to power off slider.")
+     .alt("set-up-now", "The Voicemail tab of the Phone app with the Set Up Now button.")
+     .alt("settings-apps-phone", "The Apps list in Settings with Phone.")
+     .alt("software-update", "The Software Update page with an iOS update and the Update Now button.")
+     .alt("vm-password", "A box to type a new voicemail password, with Done.")
+     .alt("voicemail-tab", "The Phone app in its classic view, with the Voicemail tab at the bottom right.");
+
+    // Apple's support home page: its page for this problem is not in the stored copies we could
+    // check (docs/topic-sources.md), so the customer starts from the home page and searches there.
+    t.support_url("https://support.apple.com/");
 }

@@ -111,4 +111,23 @@ HELPSTATION_TOPIC(t) {
     t.faq("Does Wi-Fi Calling work abroad?",
           "It depends on your carrier: some allow it from other countries and some don't. Ask them "
           "before you travel.");
+
+    // What each step's picture shows, in a sentence, for customers who cannot see it.
+    t.alt("carrier-update", "A Carrier Settings Update box on the About page, with Update highlighted.")
+     .alt("cellular-wifi-calling", "The Cellular settings with the Wi-Fi Calling row.")
+     .alt("control-center", "Control Center with Wi-Fi shown after the carrier's name.")
+     .alt("emergency-address", "The Wi-Fi Calling settings with Update Emergency Address.")
+     .alt("emergency-form", "An example emergency address form from a carrier, with Save Address.")
+     .alt("enable-wifi-calling", "A box asking Enable Wi-Fi Calling?, with the Enable button.")
+     .alt("general-reset", "The General settings with Transfer or Reset iPhone near the bottom.")
+     .alt("reset-confirm", "A box asking to confirm Reset Network Settings.")
+     .alt("reset-menu", "The Reset menu with Reset Network Settings highlighted.")
+     .alt("restart", "The power-off screen with the slide to power off slider.")
+     .alt("software-update", "The Software Update page with an iOS update and the Update Now button.")
+     .alt("wifi-calling-switch", "The Wi-Fi Calling settings with Wi-Fi Calling on This iPhone turned on.")
+     .alt("wifi-networks", "The Wi-Fi settings listing other networks to join.");
+
+    // Apple's support home page: its page for this problem is not in the stored copies we could
+    // check (docs/topic-sources.md), so the customer starts from the home page and searches there.
+    t.support_url("https://support.apple.com/");
 }

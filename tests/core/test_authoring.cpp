@@ -14,6 +14,12 @@ hs::Topic complete_topic() {
     fix.title = "Restart";
     fix.steps = {{"Hold the side button.", "restart", "", ""}, {"Wait.", "", "", ""}};
     t.fixes = {fix};
+    hs::Image restart, reset;
+    restart.name = "restart";
+    restart.alt = "The power-off slider.";
+    reset.name = "reset";
+    reset.alt = "The Reset menu.";
+    t.images = {restart, reset};
     return t;
 }
 
@@ -55,4 +61,19 @@ TEST_CASE("Step length is counted in characters, not bytes", "[authoring]") {
     t.fixes[0].steps[1].text.clear();
     for (size_t i = 0; i < hs::kLongStepChars; ++i) t.fixes[0].steps[1].text += e_acute;
     CHECK(hs::authoring_warnings(t).empty()); // exactly at the limit: fine
+}
+
+TEST_CASE("A step picture without an alt text is named once, at the first step that shows it", "[authoring]") {
+    hs::Topic t = complete_topic();
+    t.images[0].alt.clear(); // "restart"
+    t.fixes[0].steps[1].image = "restart";
+    hs::Fix second = t.fixes[0];
+    second.steps[0].image = "reset"; // has one
+    t.fixes.push_back(second);
+    std::vector<std::string> w = hs::authoring_warnings(t);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "fixes[0].steps[0].image 'restart': the picture has no alt text (say what it shows: "
+                  "t.alt(\"restart\", \"...\"))");
+    t.images[0].alt = "The power-off slider.";
+    CHECK(hs::authoring_warnings(t).empty());
 }

@@ -157,3 +157,92 @@ TEST_CASE("Topic ids", "[descriptor]") {
     CHECK_FALSE(hs::is_valid_topic_id(std::string(65, 'a')));
     CHECK_FALSE(hs::is_valid_topic_id("home")); // the route "home" is the home screen
 }
+
+// ---- ABI 1.1: support URLs and alt texts --------------------------------------------------------
+
+namespace {
+
+struct Fixture11 : Fixture {
+    const char *fix_urls[1] = {"https://support.example.com/fix-one"};
+    const char *alts[1] = {"A test picture."};
+    Fixture11() {
+        topic.abi_minor = 1;
+        topic.support_url = "https://support.example.com/topic";
+        topic.fix_support_urls = fix_urls;
+        topic.image_alts = alts;
+    }
+};
+
+} // namespace
+
+TEST_CASE("ABI 1.1: the support URLs and the pictures' alt texts are copied", "[descriptor][abi11]") {
+    Fixture11 f;
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    INFO(problems_of(r));
+    REQUIRE(r.topic);
+    CHECK(r.topic->support_url == "https://support.example.com/topic");
+    CHECK(r.topic->fixes[0].support_url == "https://support.example.com/fix-one");
+    CHECK(r.topic->images[0].alt == "A test picture.");
+
+    SECTION("http:// and an internationalized path are web addresses too") {
+        f.topic.support_url = "http://example.com/ayuda/teléfono";
+        hs::CopyResult http = hs::copy_topic(f.topic);
+        REQUIRE(http.topic);
+        CHECK(http.topic->support_url == "http://example.com/ayuda/teléfono");
+    }
+    SECTION("every entry is optional: NULL and \"\" mean none") {
+        f.fix_urls[0] = nullptr;
+        f.alts[0] = "";
+        f.topic.support_url = nullptr;
+        hs::CopyResult none = hs::copy_topic(f.topic);
+        REQUIRE(none.topic);
+        CHECK(none.topic->support_url.empty());
+        CHECK(none.topic->fixes[0].support_url.empty());
+        CHECK(none.topic->images[0].alt.empty());
+    }
+}
+
+TEST_CASE("ABI 1.1: a support URL that is not a web address is refused, naming the field", "[descriptor][abi11]") {
+    Fixture11 f;
+    SECTION("another scheme") {
+        f.topic.support_url = "ftp://support.example.com/topic";
+        expect_refused(f, "support_url: 'ftp://support.example.com/topic' does not start with https:// (or http://)");
+    }
+    SECTION("no scheme") {
+        f.fix_urls[0] = "support.example.com/fix";
+        expect_refused(f, "fix_support_urls[0]: 'support.example.com/fix' does not start with https://");
+    }
+    SECTION("a space") {
+        f.topic.support_url = "https://support.example.com/my topic";
+        expect_refused(f, "support_url: holds a space or a control character");
+    }
+    SECTION("no host") {
+        f.fix_urls[0] = "https:///path";
+        expect_refused(f, "fix_support_urls[0]: names no host after the scheme");
+    }
+    SECTION("longer than 2 KiB") {
+        std::string long_url = "https://example.com/" + std::string(2100, 'a');
+        f.topic.support_url = long_url.c_str();
+        expect_refused(f, "support_url: " + std::to_string(long_url.size()) + " bytes, longer than the limit of 2048");
+    }
+    SECTION("invalid UTF-8") {
+        f.topic.support_url = "https://example.com/\xC3(";
+        expect_refused(f, "support_url: invalid UTF-8");
+    }
+    SECTION("an alt text in invalid UTF-8") {
+        f.alts[0] = "A picture \xFF";
+        expect_refused(f, "image_alts[0]: invalid UTF-8");
+    }
+}
+
+TEST_CASE("A 1.0 plugin's reserved slots are never read as 1.1 fields", "[descriptor][abi11]") {
+    Fixture11 f;
+    f.topic.abi_minor = 0; // a 1.0 plugin: what is in the slots is not ours to read
+    f.topic.support_url = "not a URL";
+    hs::CopyResult r = hs::copy_topic(f.topic);
+    INFO(problems_of(r));
+    REQUIRE(r.topic);
+    CHECK(r.topic->support_url.empty());
+    CHECK(r.topic->fixes[0].support_url.empty());
+    CHECK(r.topic->images[0].alt.empty());
+}

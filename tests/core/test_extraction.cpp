@@ -89,3 +89,35 @@ TEST_CASE("Cut or scrambled data is refused with a reason, never crashes", "[ext
     }
     CHECK(accepted < 2000);
 }
+
+TEST_CASE("Support URLs and alt texts travel with the topic, in lists as long as the fixes and pictures",
+          "[extraction][abi11]") {
+    hs::LoadResult loaded = hs::load_plugin(bundled(), {}, {}, hs::PictureMemory::InFile);
+    REQUIRE(loaded.topic);
+    hs::Topic t = *loaded.topic;
+    REQUIRE_FALSE(t.support_url.empty());
+    std::string data = hs::encode_extraction(t);
+    hs::CopyResult back = hs::decode_extraction(data, file_of(bundled()));
+    REQUIRE(back.topic);
+    CHECK(back.topic->support_url == t.support_url);
+    bool any_fix_url = false;
+    for (size_t i = 0; i < t.fixes.size(); ++i) {
+        CHECK(back.topic->fixes[i].support_url == t.fixes[i].support_url);
+        any_fix_url = any_fix_url || !t.fixes[i].support_url.empty();
+    }
+    CHECK(any_fix_url);
+    for (size_t i = 0; i < t.images.size(); ++i) CHECK(back.topic->images[i].alt == t.images[i].alt);
+
+    // One alt text more than there are pictures: malformed, and the list is named.
+    for (hs::Image &img : t.images) img.alt.clear();
+    t.images[0].alt = "ALT-MARKER";
+    data = hs::encode_extraction(t);
+    size_t at = data.find("ALT-MARKER");
+    REQUIRE(at != std::string::npos);
+    data[at - 8] = static_cast<char>(t.images.size() + 1); // the list's count, before the first alt's length
+    hs::CopyResult refused = hs::decode_extraction(data, file_of(bundled()));
+    CHECK_FALSE(refused.topic);
+    REQUIRE_FALSE(refused.problems.empty());
+    CHECK_THAT(refused.problems[0], Catch::Contains("image_alts: " + std::to_string(t.images.size() + 1) +
+                                                    " entries for " + std::to_string(t.images.size()) + " pictures"));
+}

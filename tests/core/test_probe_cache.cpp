@@ -213,17 +213,18 @@ TEST_CASE("A cached topic that was tampered with is validated again and quaranti
     CHECK(quarantined == 2);
 }
 
-TEST_CASE("A cache written before translations (extraction format 1) is probed again, not quarantined",
+TEST_CASE("A cache written by an older viewer (extraction format 2, before support URLs) is probed again, not quarantined",
           "[probe][cache][translation]") {
     Scratch s;
     REQUIRE(s.start().topics.size() == 2);
-    // Make the cache what the viewer before ABI 1.1 left: checks 2 in the index, "HSX1" extractions.
+    // Make the cache what the viewer before support URLs and alt texts left: checks 3 in the index,
+    // "HSX2" extractions (the viewer before translations, checks 2 and "HSX1", is dropped the same way).
     nlohmann::json doc;
     {
         std::ifstream in(s.cache / "probe-cache.json");
         doc = nlohmann::json::parse(in);
     }
-    doc["checks"] = 2;
+    doc["checks"] = 3;
     write(s.cache / "probe-cache.json", doc.dump());
     int old = 0;
     for (const auto &f : fs::directory_iterator(s.cache / "topics")) {
@@ -232,8 +233,8 @@ TEST_CASE("A cache written before translations (extraction format 1) is probed a
             std::ifstream in(f.path(), std::ios::binary);
             bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         }
-        REQUIRE(bytes.compare(0, 4, "HSX2") == 0);
-        bytes[3] = '1';
+        REQUIRE(bytes.compare(0, 4, "HSX3") == 0);
+        bytes[3] = '2';
         write(f.path(), bytes);
         ++old;
     }

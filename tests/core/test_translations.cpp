@@ -33,6 +33,8 @@ static_assert(sizeof(hs_topic) == offsetof(hs_topic, ask_team_note) + 9 * sizeof
               "hs_topic changed size within ABI major version 1");
 static_assert(offsetof(hs_topic, abi_minor) == offsetof(hs_topic, ask_team_note) + sizeof(void *),
               "abi_minor must take the first reserved slot");
+static_assert(offsetof(hs_topic, image_alts) == offsetof(hs_topic, ask_team_note) + 6 * sizeof(void *),
+              "support_url, fix_support_urls and image_alts take the next three reserved slots");
 
 namespace {
 
@@ -302,7 +304,7 @@ TEST_CASE("Catalogs and warnings travel in the extraction, and are checked again
     REQUIRE(checked.warnings.size() == 1);
     CHECK_THAT(checked.warnings[0], Catch::Contains("translations[1] 'es-MX': not a valid .mo catalog"));
 
-    // Format 1 (no translations) is not read as format 2.
+    // Format 1 (no translations) is not read as the current format.
     std::string old = bytes;
     old[3] = '1';
     hs::CopyResult refused = hs::decode_extraction(old, plugin);
@@ -316,24 +318,24 @@ TEST_CASE("helpstation --validate reports each language's coverage and every unt
         Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(bundled("imessage-facetime-activation")));
         INFO(r.out);
         CHECK(r.status == 0);
-        CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation es: 72/72 strings\n"));
-        CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation zh-CN: 72/72 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation es: 92/92 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("imessage-facetime-activation.so: translation zh-CN: 92/92 strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
     SECTION("the second Spanish topic: every string") {
         Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(bundled("wifi-calling")));
         INFO(r.out);
         CHECK(r.status == 0);
-        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation es: 64/64 strings\n"));
-        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation zh-CN: 64/64 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation es: 77/77 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("wifi-calling.so: translation zh-CN: 77/77 strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
     SECTION("the third topic, in Spanish and Chinese: every string") {
         Run r = run(sh_quote(test_paths::viewer) + " --validate " + sh_quote(bundled("bluetooth-pairing")));
         INFO(r.out);
         CHECK(r.status == 0);
-        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation es: 56/56 strings\n"));
-        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation zh-CN: 56/56 strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation es: BT/BT strings\n"));
+        CHECK_THAT(r.out, Catch::Contains("bluetooth-pairing.so: translation zh-CN: BT/BT strings\n"));
         CHECK_THAT(r.out, !Catch::Contains("untranslated"));
     }
     SECTION("the test topic: es down to English for one string, es-MX through es") {
@@ -371,13 +373,13 @@ TEST_CASE("helpstation --export-pot writes a template msgfmt accepts and the Spa
     // Spanish catalog translates every one of them (msgcmp fails on any msgid es.po lacks).
     CHECK(run("msgfmt --check -o /dev/null " + sh_quote(pot)).status == 0);
     Run stats = run("msgfmt --statistics -o /dev/null " + sh_quote(pot) + " 2>&1");
-    CHECK_THAT(stats.out, Catch::Contains("72 untranslated messages"));
+    CHECK_THAT(stats.out, Catch::Contains("92 untranslated messages"));
     CHECK(run("msgcmp " + sh_quote(kSpanishPo) + " " + sh_quote(pot) + " 2>&1").status == 0);
     std::string merged = (dir / "es.po").string();
     REQUIRE(run("msgmerge --quiet --no-fuzzy-matching -o " + sh_quote(merged) + " " + sh_quote(kSpanishPo) + " " + sh_quote(pot)).status == 0);
     Run merged_stats = run("msgfmt --check --statistics -o /dev/null " + sh_quote(merged) + " 2>&1");
     CHECK(merged_stats.status == 0);
-    CHECK_THAT(merged_stats.out, Catch::Contains("72 translated messages.") && !Catch::Contains("untranslated") &&
+    CHECK_THAT(merged_stats.out, Catch::Contains("92 translated messages.") && !Catch::Contains("untranslated") &&
                                      !Catch::Contains("fuzzy"));
 
     // A plugin the check refuses has no template: the reason, on stderr, and a failure status.

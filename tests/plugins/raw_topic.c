@@ -61,6 +61,7 @@ static const struct newer {
     HELPSTATION_ABI_MINOR,
 #endif
     TEST_TRANSLATIONS,
+    0, 0, 0, /* support_url, fix_support_urls, image_alts */
 #endif
 #ifdef TEST_RESERVED
     {(void *)symptoms}

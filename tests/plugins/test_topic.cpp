@@ -42,4 +42,8 @@ HELPSTATION_TOPIC(t) {
     t.fix("Third fix").step("Do one thing.").step("Do another thing.");
     t.faq("First question?", "First answer.");
     t.faq("Second question?", "Second answer.");
+#ifdef TEST_SUPPORT_URL // ABI 1.1: a page to take home, one for the first fix, the picture described
+    t.support_url(TEST_SUPPORT_URL).alt("square", "A blue square.");
+    t.fix("Fourth fix").support_url(TEST_FIX_URL).step("Scan the code.", TEST_STEP_IMAGE);
+#endif
 }

@@ -57,13 +57,13 @@ execute_process(
           "${HELPSTATION_EXE}" --validate "${plugin}"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message(STATUS "helpstation --validate: ${out}")
-if(NOT rc EQUAL 0 OR NOT out MATCHES "passed: my-topic 1\\.0\\.0")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "passed: my-topic 1\\.0\\.1")
   message(FATAL_ERROR "helpstation --validate ${plugin} exited ${rc}:\n${out}\n${err}")
 endif()
 if(NOT out MATCHES "2 fixes, 6 steps, 2 FAQ entries, 3 pictures")
   message(FATAL_ERROR "the template topic is not what it should be: ${out}")
 endif()
 # Its Spanish translation was compiled by the installed SDK's add_help_topic and embedded.
-if(NOT out MATCHES "translation es: 25/25 strings")
+if(NOT out MATCHES "translation es: 27/27 strings")
   message(FATAL_ERROR "the template topic's Spanish translation is not complete in the plugin: ${out}")
 endif()

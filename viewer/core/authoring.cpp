@@ -1,5 +1,7 @@
 #include "authoring.hpp"
 
+#include <set>
+
 namespace hs {
 namespace {
 
@@ -32,6 +34,18 @@ std::vector<std::string> authoring_warnings(const Topic &topic) {
         }
         if (!any_picture) out.push_back(where + " '" + fix.title + "': no step has a picture");
     }
+    // A step's picture without an alt text is silent for a customer who cannot see it (speech reads
+    // the alt text). Once per picture, at the first step that shows it.
+    std::set<std::string> told;
+    for (size_t f = 0; f < topic.fixes.size(); ++f)
+        for (size_t s = 0; s < topic.fixes[f].steps.size(); ++s) {
+            const std::string &name = topic.fixes[f].steps[s].image;
+            if (name.empty() || !told.insert(name).second) continue;
+            const Image *img = topic.find_image(name);
+            if (img && !img->alt.empty()) continue;
+            out.push_back("fixes[" + std::to_string(f) + "].steps[" + std::to_string(s) + "].image '" + name +
+                          "': the picture has no alt text (say what it shows: t.alt(\"" + name + "\", \"...\"))");
+        }
     return out;
 }
 

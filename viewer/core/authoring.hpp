@@ -14,7 +14,7 @@ namespace hs {
 // font). A heuristic from character counts, not a layout: shorter steps may still scroll there.
 constexpr size_t kLongStepChars = 220;
 
-// "field: advice" lines, e.g. "fixes[1]: no step has a picture".
+// "field: advice" lines, e.g. "fixes[1]: no step has a picture", or a step's picture without an alt text.
 std::vector<std::string> authoring_warnings(const Topic &topic);
 
 } // namespace hs

@@ -22,6 +22,7 @@ struct PictureFile {
 
 struct Image {
     std::string name;
+    std::string alt; // what the picture shows, for customers who cannot see it (ABI 1.1); may be empty
     // The encoded PNG/JPEG, decoded only when shown. Shared: every new catalog snapshot copies
     // its topics, and must not copy megabytes of pictures each time. Null when `file` is set:
     // read_picture() (picture_file.hpp) reads the bytes from the plugin file when needed.
@@ -39,6 +40,7 @@ struct Step {
 
 struct Fix {
     std::string title, intro, outcome;
+    std::string support_url; // this fix's own web page (ABI 1.1); empty: none (the topic's may apply)
     std::vector<Step> steps;
 };
 
@@ -58,6 +60,7 @@ struct Translation {
 
 struct Topic {
     std::string id, title, version, summary, category, applies_to, icon, why, ask_team_note;
+    std::string support_url; // the vendor's page for the problem (ABI 1.1), shown as a QR code; may be empty
     std::vector<std::string> symptoms;
     std::vector<Fix> fixes;
     std::vector<Faq> faq;

@@ -1,6 +1,7 @@
 #include "descriptor.hpp"
 
 #include "mo_file.hpp"
+#include "support_url.hpp"
 #include "translation.hpp"
 #include "utf8.hpp"
 
@@ -240,6 +241,37 @@ void copy_translations(const hs_topic &raw, const ContentLimits &limits, Topic &
     }
 }
 
+// A support URL field (ABI 1.1): optional; when given it must pass support_url_problem().
+std::string url(const char *s, const std::string &field, Checker &c) {
+    std::string u = c.text(s, field, false);
+    if (u.empty()) return u;
+    std::string why = support_url_problem(u);
+    if (!why.empty()) {
+        c.fail(field, why);
+        return {};
+    }
+    return u;
+}
+
+// The 1.1 fields beside translations: the support URLs and the pictures' alt texts, read only from a
+// plugin that says it knows them. The parallel arrays hold fix_count / image_count entries (plugin.h);
+// entry i goes to raw.fixes[i] / raw.images[i], whose copies are t.fixes[i] and, for the pictures
+// that passed, the Image with that name.
+void copy_v11_extras(const hs_topic &raw, Checker &c, Topic &t) {
+    if (raw.abi_minor < 1) return;
+    t.support_url = url(raw.support_url, "support_url", c);
+    if (raw.fix_support_urls)
+        for (size_t i = 0; i < raw.fix_count && i < t.fixes.size(); ++i)
+            t.fixes[i].support_url = url(raw.fix_support_urls[i], "fix_support_urls[" + std::to_string(i) + "]", c);
+    if (raw.image_alts && raw.images && raw.image_count <= c.limits_.max_list)
+        for (size_t i = 0; i < raw.image_count; ++i) {
+            std::string alt = c.text(raw.image_alts[i], "image_alts[" + std::to_string(i) + "]", false);
+            if (alt.empty() || !raw.images[i].name) continue;
+            for (Image &img : t.images)
+                if (img.name == raw.images[i].name) img.alt = alt;
+        }
+}
+
 } // namespace
 
 bool is_valid_topic_id(const std::string &id) {
@@ -303,6 +335,7 @@ CopyResult copy_topic(const hs_topic &raw, const ContentLimits &limits, const st
 
     std::set<std::string> pictures = copy_images(raw, c, t, in_file);
     copy_translations(raw, limits, t, result.warnings);
+    copy_v11_extras(raw, c, t);
 
     // Every picture a step or the card names must be in the table.
     if (!t.icon.empty() && !pictures.count(t.icon)) c.fail("icon", "no picture named '" + t.icon + "'");

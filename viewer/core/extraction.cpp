@@ -9,8 +9,8 @@
 namespace hs {
 namespace {
 
-constexpr char kMagic[4] = {'H', 'S', 'X', '2'};
-constexpr size_t kTopicStrings = 9; // id title version summary category applies_to icon why ask_team_note
+constexpr char kMagic[4] = {'H', 'S', 'X', '3'};
+constexpr size_t kTopicStrings = 10; // id title version summary category applies_to icon why ask_team_note support_url
 enum : unsigned char { kInFile = 0, kInline = 1 };
 
 class Writer {
@@ -114,6 +114,8 @@ struct Decoded {
     std::vector<std::vector<unsigned char>> inline_bytes;
     std::vector<hs_image> images;
     std::vector<FilePicture> in_file;
+    std::vector<std::string> fix_url_text, alt_text; // the 1.1 parallel arrays, one per fix / picture
+    std::vector<const char *> fix_urls, alts;
     std::vector<std::string> locales;
     std::vector<std::vector<unsigned char>> catalogs;
     std::vector<hs_translation> translations;
@@ -126,7 +128,7 @@ std::string encode_extraction(const Topic &t, const std::vector<std::string> &wa
     Writer w;
     for (char c : kMagic) w.u8(static_cast<unsigned char>(c));
     for (const std::string *s : {&t.id, &t.title, &t.version, &t.summary, &t.category, &t.applies_to, &t.icon, &t.why,
-                                 &t.ask_team_note})
+                                 &t.ask_team_note, &t.support_url})
         w.str(*s);
     w.u32(static_cast<uint32_t>(t.symptoms.size()));
     for (const std::string &s : t.symptoms) w.str(s);
@@ -162,6 +164,10 @@ std::string encode_extraction(const Topic &t, const std::vector<std::string> &wa
             w.bytes(img.data(), img.size());
         }
     }
+    w.u32(static_cast<uint32_t>(t.fixes.size()));
+    for (const Fix &f : t.fixes) w.str(f.support_url);
+    w.u32(static_cast<uint32_t>(t.images.size()));
+    for (const Image &img : t.images) w.str(img.alt);
     w.u32(static_cast<uint32_t>(t.translations.size()));
     for (const Translation &tr : t.translations) {
         w.str(tr.locale);
@@ -175,9 +181,9 @@ std::string encode_extraction(const Topic &t, const std::vector<std::string> &wa
 size_t max_extraction_bytes(const ContentLimits &l) {
     // Every string's length prefix, for the most strings a valid topic can have...
     const size_t lists = l.max_list;
-    const size_t strings = kTopicStrings + lists + lists * (3 + 4 * lists) + 2 * lists;
+    const size_t strings = kTopicStrings + lists + lists * (3 + 4 * lists) + 2 * lists + 2 * lists;
     // ...the counts, the text, each picture's fixed part and name, and the inline pictures.
-    const size_t counts = 4 * (4 + lists);
+    const size_t counts = 4 * (6 + lists);
     const size_t pictures = lists * (4 + l.max_string_bytes + 4 + 4 + 1 + 16);
     // Translations: locale and size per catalog, the catalogs; a warning per catalog and one more.
     const size_t translations = 4 + l.max_translations * (4 + 64 + 4) + l.max_translations_bytes;
@@ -199,7 +205,8 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     Reader r(bytes.substr(sizeof kMagic), limits);
     Decoded d;
     static const char *const names[kTopicStrings] = {"id",       "title", "version", "summary", "category",
-                                                     "applies_to", "icon", "why",     "ask_team_note"};
+                                                     "applies_to", "icon", "why",     "ask_team_note",
+                                                     "support_url"};
     for (size_t i = 0; i < kTopicStrings; ++i) d.strings[i] = r.str(names[i]);
 
     size_t n = r.count("symptoms");
@@ -244,6 +251,15 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
         }
         d.in_file.push_back(std::move(p));
     }
+    // The parallel arrays must have one entry per fix / picture, as plugin.h says of the ABI's.
+    n = r.count("fix_support_urls");
+    if (r.ok() && n != d.fix_text.size())
+        r.fail("fix_support_urls", std::to_string(n) + " entries for " + std::to_string(d.fix_text.size()) + " fixes");
+    for (size_t i = 0; i < n && r.ok(); ++i) d.fix_url_text.push_back(r.str("fix_support_urls[" + std::to_string(i) + "]"));
+    n = r.count("image_alts");
+    if (r.ok() && n != d.image_names.size())
+        r.fail("image_alts", std::to_string(n) + " entries for " + std::to_string(d.image_names.size()) + " pictures");
+    for (size_t i = 0; i < n && r.ok(); ++i) d.alt_text.push_back(r.str("image_alts[" + std::to_string(i) + "]"));
     uint64_t languages = r.uint(4, "translations");
     if (languages > limits.max_translations) r.fail("translations", std::to_string(languages) + " entries, more than the limit");
     size_t catalog_total = 0;
@@ -266,7 +282,8 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
     raw.struct_size = sizeof raw;
     raw.abi_version = HELPSTATION_ABI_VERSION;
     const char **text[kTopicStrings] = {&raw.id,       &raw.title, &raw.version, &raw.summary, &raw.category,
-                                        &raw.applies_to, &raw.icon, &raw.why,     &raw.ask_team_note};
+                                        &raw.applies_to, &raw.icon, &raw.why,     &raw.ask_team_note,
+                                        &raw.support_url};
     for (size_t i = 0; i < kTopicStrings; ++i) *text[i] = d.strings[i].c_str();
     for (const std::string &s : d.symptom_text) d.symptoms.push_back(s.c_str());
     raw.symptoms = d.symptoms.data();
@@ -294,6 +311,10 @@ CopyResult decode_extraction(std::string_view bytes, const PictureFile &plugin, 
         d.translations.push_back({d.locales[i].c_str(), d.catalogs[i].data(), d.catalogs[i].size()});
     raw.translations = d.translations.data();
     raw.translation_count = d.translations.size();
+    for (const std::string &u : d.fix_url_text) d.fix_urls.push_back(u.c_str());
+    for (const std::string &a : d.alt_text) d.alts.push_back(a.c_str());
+    raw.fix_support_urls = d.fix_urls.data();
+    raw.image_alts = d.alts.empty() ? nullptr : d.alts.data();
 
     CopyResult result = copy_topic(raw, limits, &d.in_file);
     result.warnings.insert(result.warnings.begin(), d.warnings.begin(), d.warnings.end());

@@ -3,18 +3,21 @@
 // ever runs in its process; and since the plugin could have written anything on the probe's answer
 // channel, the kiosk checks the bytes again with the same validator (copy_topic) before using them.
 //
-// Format 2 (format 1 had no translations and no warnings; the probe cache drops extractions of an
-// older format: ProbeCache keys them by kProbeChecksVersion, bumped with it). Integers are little-endian; a string is a u32 byte count and that many UTF-8 bytes
+// Format 3 (format 1 had no translations and no warnings, format 2 no support URLs and no alt texts;
+// the probe cache drops extractions of an older format: ProbeCache keys them by kProbeChecksVersion,
+// bumped with it). Integers are little-endian; a string is a u32 byte count and that many UTF-8 bytes
 // (no NUL inside, none at the end).
 //
-//   "HSX2"                        magic and format version
-//   str  id title version summary category applies_to icon why ask_team_note
+//   "HSX3"                        magic and format version
+//   str  id title version summary category applies_to icon why ask_team_note support_url
 //   u32  n, then n str            symptoms
 //   u32  n, then n fixes          str title intro outcome; u32 m, then m steps: str text image note caution
 //   u32  n, then n FAQ entries    str question answer
 //   u32  n, then n pictures       str name; u32 width, height (as the probe decoded it); u8 where:
 //                                   0: in the plugin file: u64 offset, u64 byte count
 //                                   1: inline (made by the plugin at run time): u32 byte count, the bytes
+//   u32  n, then n str            fix_support_urls: n is the number of fixes, "" for none
+//   u32  n, then n str            image_alts: n is the number of pictures, "" for none
 //   u32  n, then n translations   str locale; u32 byte count, the compiled catalog (.mo) as the plugin
 //                                   carried it (the kiosk parses it again: mo_file.hpp)
 //   u32  n, then n str            warnings: what the probe left out while the topic loads

@@ -27,7 +27,8 @@ namespace hs {
 // Bumped whenever the probe checks something it did not check before, so that passes remembered
 // by an older viewer (ProbeCache) are not trusted for checks they never had.
 // 3: translations (ABI 1.1), carried in extraction format 2 ("HSX2"): a cache of format 1 is dropped.
-constexpr int kProbeChecksVersion = 3;
+// 4: support URLs and pictures' alt texts (the rest of ABI 1.1), extraction format 3 ("HSX3").
+constexpr int kProbeChecksVersion = 4;
 
 struct ProbeAnswer {
     bool ok = false;

@@ -45,6 +45,10 @@ template <typename T, typename Fn> void each_string(T &t, Fn fn) {
         fn(field + ".question", q + ": the question", t.faq[i].question);
         fn(field + ".answer", q + ": the answer", t.faq[i].answer);
     }
+    // Alt texts are read aloud in the customer's language; support URLs are addresses, not text.
+    for (size_t i = 0; i < t.images.size(); ++i)
+        fn("images[" + std::to_string(i) + "].alt",
+           "what the picture '" + t.images[i].name + "' shows, for customers who cannot see it", t.images[i].alt);
     fn("ask_team_note", "shown when no fix worked, on the ask-a-team-member screen", t.ask_team_note);
 }
 

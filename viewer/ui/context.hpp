@@ -24,6 +24,8 @@
 
 namespace hs::ui {
 
+class QrTexture; // qr_texture.hpp
+
 // State of this visit that is not navigation. Cleared at every session reset.
 struct UiState {
     // The scrolling area a drag began on, and its coasting after release.
@@ -45,6 +47,10 @@ struct UiState {
     // in the last frame (what --dump-ui reports as the screen's numbers).
     std::shared_ptr<const analytics::ReportResult> outcomes;
     std::vector<std::vector<std::string>> outcome_rows;
+    // "Take it with you" opened by a button (a fix's step; an outcome screen with no room for the
+    // code): the QR code of a support URL over the screen, under a title.
+    bool qr_open = false;
+    std::string qr_url, qr_title;
 };
 
 // What the host knows and the admin diagnostics screen shows.
@@ -75,6 +81,7 @@ struct Context {
     TouchTargetList &targets; // this frame's touch targets, as they are drawn
     Millis now = 0;
     bool new_page = false; // first frame of a page: scrolling areas start at the top
+    QrTexture *qr = nullptr; // the QR code of a support URL (never null while the kiosk draws)
 
     // What a tap or a swipe asks for; nothing moves until the frame is drawn.
     void ask(Intent intent) const { intents.push_back(std::move(intent)); }

@@ -206,8 +206,10 @@ void Kiosk::build_frame() {
     std::vector<Intent> intents;
     Context ctx{theme_, fonts_, textures_, nav_, nav_.catalog(), session_, ui_, intents, *host_, frame_, targets_, frame_.now};
     ctx.new_page = std::exchange(new_page_, false);
+    ctx.qr = &qr_;
     if (ctx.new_page) {
         ui_.zoom_open = false;
+        ui_.qr_open = false;
         ui_.kinetic.stop();
         ui_.scroll_owner = 0;
     }
@@ -300,6 +302,7 @@ std::string Kiosk::screen_name() const {
     }
     if (session_.warning(frame_.now)) return "idle-warning";
     if (ui_.zoom_open) return "picture";
+    if (ui_.qr_open) return "take-it-with-you";
     switch (nav_.state().screen) {
     case Screen::Attract: return "attract";
     case Screen::Home: return nav_.catalog().topics.empty() ? "no-topics" : "home";

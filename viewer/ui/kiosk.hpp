@@ -17,6 +17,7 @@
 #include "core/input.hpp"
 #include "core/session.hpp"
 #include "frame_input.hpp"
+#include "qr_texture.hpp"
 #include "touch_targets.hpp"
 
 #include <deque>
@@ -110,6 +111,7 @@ private:
     Session &session_;
     GestureRecognizer gestures_;
     TextureCache textures_;
+    QrTexture qr_;
     Theme theme_;
     Fonts fonts_;
     std::shared_ptr<const Catalog> fonts_catalog_; // the catalog whose characters the atlas was built for

@@ -5,6 +5,7 @@
 
 #include "core/pin.hpp"
 #include "frame_input.hpp"
+#include "qr_texture.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -110,6 +111,36 @@ void picture_view(const Context &ctx, ImVec2 screen) {
     if (touch_button(ctx, "picture-close", ImVec2(close_w, t.button_height()), ButtonStyle::Primary, icon::close,
                      "Close"))
         ui.zoom_open = false;
+    ImGui::End();
+}
+
+// ---- "Take it with you": a fix's own web page as a QR code ------------------------------------
+
+void take_it_with_you_view(const Context &ctx, ImVec2 screen) {
+    const Theme &t = ctx.theme;
+    UiState &ui = ctx.ui;
+    if (!begin_overlay(ctx, "take-it-with-you", screen, IM_COL32(0, 0, 0, 0xC0))) return ImGui::End();
+    const std::string &title = ui.qr_title;
+    float pad = t.px(48);
+    float w = std::min(screen.x - 2 * t.margin(), t.px(900)), inner = w - 2 * pad;
+    float title_h = wrapped_height(ctx.fonts.h1, title, inner);
+    // The code as large as the card allows, and never so large that the card leaves the screen.
+    float room = screen.y - 2 * t.margin() - 2 * pad - title_h - 2 * t.gap() - t.button_height() -
+                 ctx.fonts.body->FontSize * 2 - ctx.fonts.small->FontSize * 2 - t.px(24) -
+                 4 * ImGui::GetStyle().ItemSpacing.y;
+    float max_side = std::min({inner, t.px(560), room});
+    float block = take_it_with_you_height(ctx, ui.qr_url, inner, max_side);
+    float h = pad + title_h + t.gap() + block + t.gap() + t.button_height() + pad;
+    ImVec2 at = card(ctx, screen, w, h);
+    float y = at.y + pad;
+    y += centred_text(ctx.fonts.h1, t.color.text, title, at.x + pad, y, inner) + t.gap();
+    ImGui::SetCursorPos(ImVec2(at.x + pad, y));
+    take_it_with_you(ctx, ui.qr_url, at.x + pad, inner, max_side);
+    float bw = std::min(inner, std::max(t.px(360), label_width(ctx, icon::close, "Close")));
+    ImGui::SetCursorPos(ImVec2(at.x + (w - bw) * 0.5f, y + block + t.gap()));
+    if (touch_button(ctx, "take-it-with-you-close", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::close,
+                     "Close"))
+        ui.qr_open = false;
     ImGui::End();
 }
 
@@ -228,8 +259,15 @@ void open_picture(const Context &ctx, const std::string &topic, const std::strin
     ctx.ui.zoom_pan = ImVec2(0, 0);
 }
 
+void open_take_it_with_you(const Context &ctx, const std::string &url, const std::string &title) {
+    ctx.ui.qr_open = true;
+    ctx.ui.qr_url = url;
+    ctx.ui.qr_title = title;
+}
+
 void draw_overlays(const Context &ctx, ImVec2 screen) {
     if (ctx.ui.zoom_open) picture_view(ctx, screen);
+    if (ctx.ui.qr_open) take_it_with_you_view(ctx, screen);
     switch (ctx.session.admin()) {
     case AdminState::Pin: keypad(ctx, screen); break;
     case AdminState::Menu: admin_menu(ctx, screen); break;

@@ -76,6 +76,16 @@ void instruction(const Context &ctx, const Fix &fix, const Step &step, float x, 
         ImGui::SetCursorPosX(x);
         callout(ctx, CalloutKind::Caution, step.caution, width);
     }
+    if (!fix.support_url.empty()) {
+        // The fix's own web page, as a QR code the customer scans to finish at home.
+        static constexpr const char *kTake = "Take this fix with you";
+        ImGui::SetCursorPosX(x);
+        float w = std::min(width, label_width(ctx, icon::qrcode, kTake));
+        if (touch_button(ctx, "take-it-with-you", ImVec2(w, t.button_height()), ButtonStyle::Secondary, icon::qrcode,
+                         kTake))
+            open_take_it_with_you(ctx, fix.support_url, kTake);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
 }
 
 // How the answer row is laid out: beside the question (landscape, when it fits), or the question
@@ -229,7 +239,7 @@ void draw_step(const Context &ctx, ImVec2 body) {
 
     // A horizontal swipe turns the page: finger to the left for the next step, to the right for
     // the previous one (the last step waits for the answer to "Did this fix it?").
-    bool on_top = !ctx.ui.zoom_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
+    bool on_top = !ctx.ui.zoom_open && !ctx.ui.qr_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
     if (on_top) {
         if (ctx.input.has(Gesture::Kind::SwipeLeft)) ctx.ask(Intent::of(Intent::Kind::NextStep));
         else if (ctx.input.has(Gesture::Kind::SwipeRight)) ctx.ask(Intent::of(Intent::Kind::PrevStep));

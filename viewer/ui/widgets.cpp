@@ -208,13 +208,20 @@ float label_width(const Context &ctx, const char *icon, const char *label) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, content.c_str()).x + 2 * ctx.theme.px(32);
 }
 
+float centred_message_height(const Context &ctx, float body_width, const std::string &message) {
+    const Theme &t = ctx.theme;
+    float width = std::min(body_width - 2 * t.margin(), t.px(1100));
+    return ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize * 2 + wrapped_height(ctx.fonts.lead, message, width) +
+           t.px(60) + t.button_height();
+}
+
 void centred_message(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,
-                     const std::string &message, const std::function<void(float x, float width)> &buttons) {
+                     const std::string &message, const std::function<void(float x, float width)> &buttons,
+                     float extra_height) {
     const Theme &t = ctx.theme;
     float width = std::min(body.x - 2 * t.margin(), t.px(1100));
     float x = (body.x - width) * 0.5f;
-    float msg_h = wrapped_height(ctx.fonts.lead, message, width);
-    float block = ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize * 2 + msg_h + t.px(60) + t.button_height();
+    float block = centred_message_height(ctx, body.x, message) + extra_height;
     ImGui::SetCursorPosY(std::max(t.margin(), (body.y - block) * 0.4f));
 
     ImFont *hero = ctx.fonts.hero;

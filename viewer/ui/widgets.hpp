@@ -56,9 +56,13 @@ float begin_admin_page(const Context &ctx, ImVec2 screen, const char *id, const 
 
 // A calm full-screen message: a large icon, a title, a message, and below them whatever
 // `buttons(x, width)` draws (the column's left edge and width are given). Used for the ends of a
-// walk through the fixes and for "no topics yet".
+// walk through the fixes and for "no topics yet". `extra_height`: what `buttons` draws above the
+// buttons themselves (a QR code), so that the whole block is placed to fit.
 void centred_message(const Context &ctx, ImVec2 body, const char *glyph, ImU32 glyph_color, const std::string &title,
-                     const std::string &message, const std::function<void(float x, float width)> &buttons);
+                     const std::string &message, const std::function<void(float x, float width)> &buttons,
+                     float extra_height = 0);
+// The height centred_message() takes in a body `body_width` wide, without `extra_height`.
+float centred_message_height(const Context &ctx, float body_width, const std::string &message);
 
 // A section heading.
 void heading(const Context &ctx, const std::string &text, float width);

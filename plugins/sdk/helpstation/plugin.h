@@ -35,7 +35,11 @@
  * reads a field only from a plugin whose abi_minor is at least the version that added it (a 1.0
  * plugin's reserved slots are NULL and are never read), and ignores fields newer than its own.
  *   1.0  everything up to ask_team_note
- *   1.1  abi_minor, translations
+ *   1.1  abi_minor, translations, support_url, fix_support_urls, image_alts
+ *
+ * Parallel arrays (1.1): fix_support_urls and image_alts have no count of their own. When not NULL
+ * they hold exactly fix_count (image_count) entries, entry i belonging to fixes[i] (images[i]); an
+ * entry may be NULL or "" for "none". This keeps hs_fix and hs_image unchanged.
  */
 #ifndef HELPSTATION_PLUGIN_H
 #define HELPSTATION_PLUGIN_H
@@ -119,12 +123,21 @@ typedef struct hs_topic {
     const char *ask_team_note; /* optional; shown on the "ask a team member" screen, when no fix worked
                                   (named `closing` in earlier copies of this header: same slot, same meaning) */
 
-    /* ABI 1.1: these took the first three reserved slots (same size), so sizeof(hs_topic) is unchanged. */
+    /* ABI 1.1: these took six of the eight reserved slots (same size), so sizeof(hs_topic) is unchanged. */
     size_t abi_minor;      /* HELPSTATION_ABI_MINOR as the plugin was compiled (0 in a 1.0 plugin: a NULL reserved slot) */
     const hs_translation *translations; /* optional; one per language, locales unique */
     size_t translation_count;
+    const char *support_url; /* optional; the vendor's web page for this problem, https:// (or http://),
+                                at most 2 KiB; the success and ask-team screens show it as a QR code
+                                so the customer takes the steps home. Never anything about the customer. */
+    const char *const *fix_support_urls; /* optional; NULL or fix_count entries: a page for one fix (its
+                                            screens offer a QR code of it), same rules as support_url */
+    const char *const *image_alts; /* optional; NULL or image_count entries: what picture i shows, in a
+                                      sentence, for customers who cannot see it (read aloud, translated
+                                      like the other text). `helpstation --validate` warns when a step's
+                                      picture has none. */
 
-    void *reserved[5];     /* set to NULL; later minor additions take these slots */
+    void *reserved[2];     /* set to NULL; later minor additions take these slots */
 } hs_topic;
 
 #if defined(__GNUC__)

@@ -12,6 +12,8 @@
 //        .step("Open Settings > Phone > Wi-Fi Calling.", "wifi-calling")
 //        .step("Turn on Wi-Fi Calling on This iPhone.").note("Your carrier may ask for an address.");
 //       t.faq("Does Wi-Fi Calling cost extra?", "Not with most carriers.");
+//       t.alt("wifi-calling", "The Phone settings, with the Wi-Fi Calling row highlighted.")
+//        .support_url("https://support.apple.com/"); // the vendor's page for the problem
 //   }
 //
 // Pictures are named by their file name without extension ("wifi-calling" for wifi-calling.png);
@@ -52,6 +54,8 @@ class FixBuilder {
 public:
     FixBuilder &intro(const char *text) { intro_ = text_or_empty(text); return *this; }
     FixBuilder &outcome(const char *text) { outcome_ = text_or_empty(text); return *this; }
+    // A web page for this fix alone (https://), offered as a QR code on the fix's steps.
+    FixBuilder &support_url(const char *url) { support_url_ = text_or_empty(url); return *this; }
     FixBuilder &step(const char *text, const char *image = "") {
         steps_.push_back({text_or_empty(text), text_or_empty(image), "", ""});
         return *this;
@@ -66,7 +70,7 @@ private:
         if (steps_.empty()) steps_.push_back({}); // an empty step: the viewer names it in its report
         return steps_.back();
     }
-    std::string title_, intro_, outcome_;
+    std::string title_, intro_, outcome_, support_url_;
     std::vector<Step> steps_;
 };
 
@@ -82,6 +86,15 @@ public:
     TopicBuilder &symptom(const char *v) { symptoms_.emplace_back(text_or_empty(v)); return *this; }
     TopicBuilder &why(const char *v) { why_ = text_or_empty(v); return *this; }
     TopicBuilder &ask_team_note(const char *v) { ask_team_note_ = text_or_empty(v); return *this; }
+    // The vendor's web page for this problem (https://): a QR code of it on the success and
+    // ask-team screens lets the customer take the steps home.
+    TopicBuilder &support_url(const char *url) { support_url_ = text_or_empty(url); return *this; }
+    // What picture `image` shows, in a sentence, for customers who cannot see it (read aloud,
+    // translated like the rest). An alt for a name no embedded picture has is ignored.
+    TopicBuilder &alt(const char *image, const char *text) {
+        alts_.push_back({text_or_empty(image), text_or_empty(text)});
+        return *this;
+    }
     // The old name of ask_team_note(), kept so topics written against earlier headers still build.
     TopicBuilder &closing(const char *v) { return ask_team_note(v); }
     FixBuilder &fix(const char *title) {
@@ -110,6 +123,18 @@ public:
         }
         c_faq_.clear();
         for (const Faq &q : faq_) c_faq_.push_back({q.question.c_str(), q.answer.c_str()});
+        // The 1.1 parallel arrays: one entry per fix and per picture, "" for none.
+        c_fix_urls_.clear();
+        for (FixBuilder &f : fixes_) c_fix_urls_.push_back(f.support_url_.c_str());
+        c_alts_.clear();
+        size_t images = &helpstation_embedded_image_count != nullptr ? helpstation_embedded_image_count : 0;
+        for (size_t i = 0; i < images; ++i) {
+            const char *alt = "";
+            for (const Alt &a : alts_) // the last alt given for a picture wins
+                if (helpstation_embedded_images[i].name && a.image == helpstation_embedded_images[i].name)
+                    alt = a.text.c_str();
+            c_alts_.push_back(alt);
+        }
 
         topic_ = hs_topic{};
         topic_.struct_size = sizeof(hs_topic);
@@ -138,12 +163,17 @@ public:
             topic_.translations = helpstation_embedded_translations;
             topic_.translation_count = helpstation_embedded_translation_count;
         }
+        topic_.support_url = support_url_.c_str();
+        topic_.fix_support_urls = c_fix_urls_.data();
+        topic_.image_alts = images ? c_alts_.data() : nullptr;
         return &topic_;
     }
 
 private:
     struct Faq { std::string question, answer; };
-    std::string id_, title_, version_, summary_, category_, applies_to_, icon_, why_, ask_team_note_;
+    struct Alt { std::string image, text; };
+    std::string id_, title_, version_, summary_, category_, applies_to_, icon_, why_, ask_team_note_, support_url_;
+    std::vector<Alt> alts_;
     std::vector<std::string> symptoms_;
     std::deque<FixBuilder> fixes_; // deque: fix() hands out references that must stay valid
     std::vector<Faq> faq_;
@@ -152,6 +182,7 @@ private:
     std::deque<std::vector<hs_step>> c_steps_;
     std::vector<hs_fix> c_fixes_;
     std::vector<hs_faq> c_faq_;
+    std::vector<const char *> c_fix_urls_, c_alts_;
     hs_topic topic_{};
 };
 
