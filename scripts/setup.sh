@@ -26,7 +26,7 @@ PACKAGES=(
   libsqlite3-dev                                  # customer outcome analytics (WAL database)
   libseccomp-dev                                  # the probe's system-call filter (plugin confinement)
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
-  gettext                                         # topic translations: msgfmt (.po -> .mo), msgmerge in tests
+  gettext                                         # translations: msgfmt (.po -> .mo), xgettext (viewer-pot), msgmerge in tests
   fonts-noto-core fonts-font-awesome              # typography and icons
   catch2 xvfb xauth                               # tests and the virtual display
   xdotool python3-xlib                            # real X keys and a window manager's close request (lockdown tests)

@@ -12,6 +12,7 @@
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
 #include "soak_driver.hpp"
+#include "viewer_words.hpp"
 #include "watchdog.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
@@ -63,6 +64,8 @@ SessionConfig session_config(const Config &c) {
     s.warning_ms = c.warning_seconds * 1000LL;
     s.text_size = c.text_size;
     s.high_contrast = c.high_contrast;
+    s.language = c.languages.default_language;
+    s.languages_offered = c.languages.offered;
     s.lockdown = c.lockdown;
     s.admin_pin_hash = c.admin_pin_hash;
     return s;
@@ -71,7 +74,8 @@ SessionConfig session_config(const Config &c) {
 class FrameLoop {
 public:
     FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock, ui::FontPrebuild &fonts)
-        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock), nav_(setup.host.catalog()),
+        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock),
+          words_(load_viewer_words(setup.config, words_problems_)), nav_(setup.host.catalog()),
           session_(nav_, session_config(setup.config), clock.now()),
           kiosk_(nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
               spdlog::error("{}: {}", source, why);
@@ -81,10 +85,12 @@ public:
         started_ = clock.now();
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
+        status_.config_problems.insert(status_.config_problems.end(), words_problems_.begin(), words_problems_.end());
         status_.read_outcomes = [this] { return analytics_.read_report(); };
         status_.usage_ranking = analytics_.most_used_this_week();
         kiosk_.watch_status(status_);
         kiosk_.use_prebuilt_fonts(fonts);
+        kiosk_.use_ui_text(words_);
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -417,6 +423,8 @@ private:
     Window &window_;
     Clock &clock_;
     ui::HostStatus status_; // the kiosk reads it where it is (watch_status)
+    std::vector<std::string> words_problems_; // catalogs of the viewer's words left out
+    const UiText words_;                      // the viewer's words in every language (use_ui_text)
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;

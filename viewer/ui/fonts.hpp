@@ -38,11 +38,12 @@ inline constexpr const char *erase = "\xef\x84\xad";         // U+F12D eraser
 inline constexpr const char *backspace = "\xef\x81\xa0";     // U+F060 arrow-left
 inline constexpr const char *clock = "\xef\x80\x97";         // U+F017 clock-o
 inline constexpr const char *search = "\xef\x80\x82";        // U+F002
+inline constexpr const char *globe = "\xef\x82\xac";         // U+F0AC: the language button
 // Only these glyphs go into the font atlas: the whole icon font at every text size would be
 // most of the atlas (tens of MiB of texture).
 inline constexpr const char *all[] = {home, back, next, check, check_circle, question, plus, minus,
                                       warning, users, picture, life_ring, lightbulb, contrast, text_size, zoom_in,
-                                      close, lock, reload, sign_out, chart, hand, erase, backspace, clock, search};
+                                      close, lock, reload, sign_out, chart, hand, erase, backspace, clock, search, globe};
 } // namespace icon
 
 struct Fonts {
