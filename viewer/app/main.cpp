@@ -4,6 +4,7 @@
 #include "core/catalog.hpp"
 #include "core/config.hpp"
 #include "core/pin.hpp"
+#include "core/localized_topics.hpp"
 #include "core/search.hpp"
 #include "core/topic_list.hpp"
 #include "measure.hpp"
@@ -104,7 +105,13 @@ int main(int argc, char **argv) {
     }
     if (options.search) {
         host.scan();
-        std::vector<hs::SearchHit> hits = hs::search(*host.catalog(), *options.search);
+        // In the language a visit starts in (language.default, or --lang), as the kiosk searches:
+        // the localized text first, then the English when that finds nothing.
+        std::shared_ptr<const hs::Catalog> english = host.catalog();
+        hs::LocalizedTopics localized;
+        const hs::Catalog &shown = localized.catalog(*english, config.config.languages.default_language);
+        std::vector<hs::SearchHit> hits = hs::search(shown, *options.search);
+        if (hits.empty() && &shown != english.get()) hits = hs::search(*english, *options.search);
         if (options.json) {
             std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
         } else {

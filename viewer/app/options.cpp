@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -61,6 +63,11 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--monitor", out.monitor, "Which monitor to fill (0 = primary)")->group(kiosk);
     cli.add_option("--text-size", out.text_size, "Text size each visit starts at: 100, 150 or 200")->group(kiosk);
     cli.add_option("--theme", out.theme, "standard or high-contrast")->group(kiosk);
+    cli.add_option("--lang", out.lang,
+                   "The language each visit starts in (es, zh-CN...; language.default): with --screenshot, --open "
+                   "or --render-topic, every screen in it")
+        ->type_name("LOCALE")
+        ->group(kiosk);
     cli.add_option("--cursor", out.cursor, "hidden or visible")->group(kiosk);
     cli.add_option("--lockdown", out.lockdown,
                    "true: no key or close request leaves the kiosk (only the admin menu); false: Escape quits")
@@ -69,7 +76,7 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
         "report", "Print the customer outcomes (per topic and per fix) from the analytics database, then exit");
     report->add_option("--since", out.report_since, "Only events from this UTC day on (YYYY-MM-DD); default: all kept")
         ->type_name("DATE");
-    report->add_option("--format", out.report_format, "csv (two tables: topics, then fixes) or json (one object)")
+    report->add_option("--format", out.report_format, "csv (three tables: topics, fixes, then outcomes by language) or json (one object)")
         ->check(CLI::IsMember({"csv", "json"}));
     report->add_option("--db", out.report_db, "The analytics database (default: analytics.path of the config, then "
                                               "$XDG_STATE_HOME/helpstation/analytics.db)")
@@ -116,6 +123,8 @@ void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem
     toml += "[display]\n";
     if (o.text_size) toml += "text_size = " + std::to_string(*o.text_size) + "\n";
     if (o.theme) toml += "theme = " + quote(*o.theme) + "\n";
+    toml += "[language]\n";
+    if (o.lang) toml += "default = " + quote(*o.lang) + "\n";
     ConfigResult cli = parse_config(toml, "command line");
     auto bad = [&](const std::string &key) {
         for (const ConfigProblem &p : cli.problems)
@@ -134,6 +143,12 @@ void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem
     if (o.lockdown) config.lockdown = c.lockdown;
     if (o.text_size && !bad("display.text_size")) config.text_size = c.text_size;
     if (o.theme && !bad("display.theme")) config.high_contrast = c.high_contrast;
+    if (o.lang && !bad("language.default")) {
+        LanguageSettings &l = config.languages;
+        l.default_language = c.languages.default_language;
+        if (std::find(l.offered.begin(), l.offered.end(), l.default_language) == l.offered.end())
+            l.offered.insert(l.offered.begin(), l.default_language);
+    }
     if (!o.plugin_folders.empty()) config.plugin_folders = o.plugin_folders;
 }
 

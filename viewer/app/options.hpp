@@ -41,6 +41,7 @@ struct Options {
     // Overrides of the config file.
     std::optional<int> idle_seconds, warning_seconds, monitor, text_size;
     std::optional<std::string> theme, cursor;
+    std::optional<std::string> lang; // --lang LOCALE: the language each visit starts in
     std::optional<bool> lockdown;
 };
 
