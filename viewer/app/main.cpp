@@ -105,13 +105,23 @@ int main(int argc, char **argv) {
     }
     if (options.search) {
         host.scan();
-        // In the language a visit starts in (language.default, or --lang), as the kiosk searches:
-        // the localized text first, then the English when that finds nothing.
+        // As a visit searches (the localized text, then the English): in --lang's language; without
+        // it, in the default language, then in each other offered one until one finds something
+        // (someone at the command line may type any of the kiosk's languages).
         std::shared_ptr<const hs::Catalog> english = host.catalog();
         hs::LocalizedTopics localized;
-        const hs::Catalog &shown = localized.catalog(*english, config.config.languages.default_language);
-        std::vector<hs::SearchHit> hits = hs::search(shown, *options.search);
-        if (hits.empty() && &shown != english.get()) hits = hs::search(*english, *options.search);
+        const hs::LanguageSettings &languages = config.config.languages;
+        std::vector<std::string> order = {languages.default_language};
+        if (!options.lang)
+            for (const std::string &l : languages.offered)
+                if (l != languages.default_language) order.push_back(l);
+        std::vector<hs::SearchHit> hits;
+        for (const std::string &language : order) {
+            const hs::Catalog &shown = localized.catalog(*english, language);
+            hits = hs::search(shown, *options.search);
+            if (hits.empty() && &shown != english.get()) hits = hs::search(*english, *options.search);
+            if (!hits.empty()) break;
+        }
         if (options.json) {
             std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
         } else {

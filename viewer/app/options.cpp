@@ -33,7 +33,8 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
     cli.add_flag("--json", out.json, "With --list-topics or --search: print one JSON object");
     cli.add_option("--search", out.search,
-                   "Print the topics that match QUERY, best first (with where they matched), then exit")
+                   "Print the topics that match QUERY, best first (with where they matched), then exit; searched in --lang's "
+                   "language, else in each offered language until one finds something")
         ->type_name("QUERY");
     cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
     cli.add_option("--validate", out.validate,
