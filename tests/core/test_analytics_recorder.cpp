@@ -236,7 +236,7 @@ TEST_CASE("Recorder: an idle reset change ends the session as idle, a reload as 
     CHECK(reload.of(EventKind::SessionEnd)[0].detail == "shutdown");
 }
 
-TEST_CASE("Recorder: events carry the visit's language; a language change moves nobody; the outcome is in the last one",
+TEST_CASE("Recorder: events carry the visit's language, a language change moves nobody, the outcome is in the last one",
           "[analytics][language]") {
     Log log;
     auto change = [&](const NavState &to, Cause cause, const Intent &intent, const std::string &language) {

@@ -132,7 +132,7 @@ TEST_CASE("Store: a first-version file is migrated on open and keeps its events"
     CHECK(raw.text("PRAGMA integrity_check") == "ok");
 }
 
-TEST_CASE("Store: a second-version file gains the language column; the report splits by language, old rows as not "
+TEST_CASE("Store: a second-version file gains the language column and the report splits by language, old rows as not "
           "recorded", "[analytics][language]") {
     std::string path = fresh_dir("v2") + "/analytics.db";
     auto outcome = [](std::int64_t session, const char *detail, const char *language) {

@@ -99,7 +99,7 @@ TEST_CASE("The viewer's words come from the compiled catalogs, down the fallback
     CHECK(es.in("zh-CN").format("Step {0} of {1}", {"1", "3"}) == "第 1 步，共 3 步");
 }
 
-TEST_CASE("A broken catalog of the viewer's words is left out with its file and reason; the others load",
+TEST_CASE("A broken catalog of the viewer's words is left out with its file and reason, the others load",
           "[language]") {
     fs::path dir = fs::path(test_paths::output) / "viewer-words-broken";
     fs::remove_all(dir);

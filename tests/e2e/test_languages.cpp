@@ -63,7 +63,7 @@ bool has_target(const json &ui, const std::string &label) {
 
 } // namespace
 
-TEST_CASE("language journey: switched on a step, the same step turns Spanish; the idle reset brings back the default",
+TEST_CASE("language journey: switched on a step, the same step turns Spanish, and the idle reset brings back the default",
           "[e2e][language]") {
     e2e::use_fresh_xdg_folders();
     // What the step says in English, and in Spanish when the whole run is in Spanish (--lang).

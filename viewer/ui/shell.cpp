@@ -46,7 +46,8 @@ void bar_background(const Context &ctx, float y, float width, bool line_below) {
 // makes the row too long, the text size button drops its percentage, then Home and Back their
 // words. The language button always keeps its name: it is how someone who cannot read the
 // current language finds their own (each language is named in itself).
-void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
+// Returns where the row ends (x).
+float nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
     const Theme &t = ctx.theme;
     bool at_home = ctx.nav.state().screen == Screen::Home;
     float bh = t.button_height(), gap = t.gap();
@@ -80,11 +81,13 @@ void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
     ImGui::SetCursorPos(ImVec2(sx + size_w + gap, y));
     if (touch_button(ctx, "contrast", ImVec2(contrast_w, bh), ButtonStyle::Secondary, icon::contrast, nullptr))
         ctx.ask(Intent::of(Intent::Kind::ToggleContrast));
-    if (!choose_language) return;
-    ImGui::SetCursorPos(ImVec2(sx + size_w + gap + contrast_w + gap, y));
+    float end = sx + size_w + gap + contrast_w;
+    if (!choose_language) return end;
+    ImGui::SetCursorPos(ImVec2(end + gap, y));
     if (touch_button(ctx, "language", ImVec2(language_w() - gap, bh), ButtonStyle::Secondary, icon::globe,
                      language.c_str()))
         ctx.ask(Intent::of(Intent::Kind::ChooseLanguage));
+    return end + language_w();
 }
 
 } // namespace
@@ -122,9 +125,10 @@ void draw_shell(const Context &ctx, ImVec2 screen) {
         body_top = title_h;
     } else {
         bar_background(ctx, 0, screen.x, true);
-        float nav_w = screen.x - 2 * t.margin();
-        nav_buttons(ctx, t.margin(), (bar - bh) * 0.5f, nav_w, false);
-        brand(ctx, ImVec2(screen.x - t.margin() - brand_width(ctx), 0), bar);
+        // The buttons come first; the name goes when large text leaves no room for it beside them.
+        float brand_x = screen.x - t.margin() - brand_width(ctx);
+        float end = nav_buttons(ctx, t.margin(), (bar - bh) * 0.5f, brand_x - t.gap() - t.margin(), false);
+        if (end + t.gap() <= brand_x) brand(ctx, ImVec2(brand_x, 0), bar);
         body = ImVec2(screen.x, screen.y - bar);
         body_top = bar;
     }
