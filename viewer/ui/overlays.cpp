@@ -158,8 +158,16 @@ void language_chooser(const Context &ctx, ImVec2 screen) {
     bool both = title != english;
     float title_h = wrapped_height(ctx.fonts.h1, title, inner) +
                     (both ? t.px(8) + wrapped_height(ctx.fonts.body, english, inner) : 0.0f);
-    float h = pad + title_h + t.px(32) + offered.size() * (bh + gap) + t.px(16) + t.button_height() + pad;
-    ImVec2 at = card(ctx, screen, w, std::min(h, screen.y - 2 * t.margin()));
+    auto height = [&] { return pad + title_h + t.px(32) + offered.size() * (bh + gap) + t.px(16) + t.button_height() + pad; };
+    // Large text on a short screen: plain-height buttons and a narrower frame, so Close stays in.
+    float room = screen.y - 2 * t.margin();
+    if (height() > room) bh = t.button_height();
+    if (height() > room) {
+        pad = t.px(24);
+        inner = w - 2 * pad;
+    }
+    float h = height();
+    ImVec2 at = card(ctx, screen, w, std::min(h, room));
     float y = at.y + pad;
     y += centred_text(ctx.fonts.h1, t.color.text, title, at.x + pad, y, inner);
     if (both) y += t.px(8) + centred_text(ctx.fonts.body, t.color.text_muted, english, at.x + pad, y + t.px(8), inner);
