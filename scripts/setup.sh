@@ -28,7 +28,7 @@ PACKAGES=(
   libqrencode-dev                                 # QR codes of a topic's support URL ("take it with you")
   zbar-tools                                      # zbarimg: tests read the QR codes back from screenshots
   librsvg2-bin                                    # topic pictures drawn as SVG -> PNG
-  gettext                                         # topic translations: msgfmt (.po -> .mo), msgmerge in tests
+  gettext                                         # translations: msgfmt (.po -> .mo), xgettext (viewer-pot), msgmerge in tests
   fonts-noto-core fonts-font-awesome              # typography and icons
   fonts-noto-cjk                                  # Chinese glyphs for translated topics (Noto Sans CJK SC)
   catch2 xvfb xauth                               # tests and the virtual display

@@ -96,7 +96,8 @@ TEST_CASE("A scripted day of 200 sessions gives exactly the expected report", "[
     CHECK(line == top.topic + "," + std::to_string(top.sessions) + "," + std::to_string(top.fixed) + "," +
                       std::to_string(top.not_fixed) + "," + std::to_string(top.ask_team) + "," +
                       std::to_string(top.abandoned) + "," + std::to_string(top.no_fix_tried));
-    CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(r.topics.size() + r.fixes.size() + 3));
+    CHECK(std::count(csv.begin(), csv.end(), '\n') ==
+          static_cast<long>(r.topics.size() + r.fixes.size() + r.languages.size() + 5));
 }
 
 TEST_CASE("Report days parse as UTC days and bad ones are refused", "[analytics]") {

@@ -235,3 +235,33 @@ TEST_CASE("Recorder: an idle reset change ends the session as idle, a reload as 
     REQUIRE(reload.of(EventKind::SessionEnd).size() == 1);
     CHECK(reload.of(EventKind::SessionEnd)[0].detail == "shutdown");
 }
+
+TEST_CASE("Recorder: events carry the visit's language, a language change moves nobody, the outcome is in the last one",
+          "[analytics][language]") {
+    Log log;
+    auto change = [&](const NavState &to, Cause cause, const Intent &intent, const std::string &language) {
+        Change c{std::exchange(log.at, to), to, cause, intent};
+        c.language = language;
+        log.recorder.on_change(c, log.t += 1000);
+    };
+    change(topic(kT), Cause::Intent, Intent::open_topic(kT), "en");
+    change(step(kT, 1, 1), Cause::Intent, Intent::start_fix(0), "en");
+    size_t before = log.events.size();
+    change(step(kT, 1, 1), Cause::Intent, Intent::set_language("es"), "es");
+    CHECK(log.events.size() == before); // the same step: nothing reached, nothing started
+    change(step(kT, 1, 2), Cause::Intent, Intent::of(Intent::Kind::NextStep), "es");
+    change(kAttract, Cause::IdleReset, {}, "en"); // the reset brings the default back
+    REQUIRE(log.of(EventKind::TopicOpened).size() == 1);
+    CHECK(log.of(EventKind::TopicOpened)[0].language == "en");
+    std::vector<Event> steps = log.of(EventKind::StepReached);
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0].language == "en");
+    CHECK(steps[1].language == "es");
+    std::vector<Event> outcomes = log.of(EventKind::Outcome);
+    REQUIRE(outcomes.size() == 1);
+    CHECK(outcomes[0].detail == "abandoned");
+    CHECK(outcomes[0].language == "es"); // the visit that walked away was reading Spanish
+    CHECK(log.of(EventKind::SessionEnd)[0].language == "es");
+    change(topic(kU), Cause::Intent, Intent::open_topic(kU), "en");
+    CHECK(log.events.back().language == "en"); // the next visit, in the default again
+}

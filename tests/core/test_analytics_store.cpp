@@ -1,6 +1,7 @@
 // The analytics store on real SQLite files (in the test output folder): WAL mode, the schema
 // migrated from a first-version file, retention pruning at open and daily, and every way the file
 // can be unusable turning analytics off with a reason while add() and flush() keep working.
+#include "core/analytics/report.hpp"
 #include "core/analytics/schema.hpp"
 #include "core/analytics/store.hpp"
 #include "support/test_paths.hpp"
@@ -123,12 +124,73 @@ TEST_CASE("Store: a first-version file is migrated on open and keeps its events"
         REQUIRE(store.state() == "on");
     }
     Raw raw(path);
-    CHECK(raw.number("PRAGMA user_version") == 2);
+    CHECK(raw.number("PRAGMA user_version") == kSchemaVersion);
     CHECK(raw.number("SELECT COUNT(*) FROM events") == 2);
     CHECK(raw.text("SELECT detail FROM events WHERE session = 7") == "fixed");
     CHECK(raw.number("SELECT result_count FROM events WHERE kind = 'search'") == 0);
     CHECK(raw.text("SELECT name FROM sqlite_master WHERE name = 'events_at'") == "events_at");
     CHECK(raw.text("PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("Store: a second-version file gains the language column and the report splits by language, old rows as not "
+          "recorded", "[analytics][language]") {
+    std::string path = fresh_dir("v2") + "/analytics.db";
+    auto outcome = [](std::int64_t session, const char *detail, const char *language) {
+        Event e = event(EventKind::Outcome, kNow - 1000);
+        e.session = session;
+        e.fix = 1;
+        e.detail = detail;
+        e.language = language;
+        return e;
+    };
+    {
+        // A file as a kiosk of schema 2 left it: two visits, no language anywhere.
+        Raw raw(path);
+        REQUIRE(migrate(raw.db, 2).empty());
+        for (int session : {1, 2})
+            raw.exec("INSERT INTO events (session, at_ms, kind, topic, fix, detail) VALUES (" + std::to_string(session) +
+                     ", " + std::to_string(kNow - kDay) + ", 'outcome', 'wifi-calling', 1, 'fixed')");
+    }
+    {
+        // Read as it is (read-only, never migrated): every outcome is "not recorded".
+        ReportResult before = read_report(path, 0, kNow);
+        REQUIRE(before.error.empty());
+        REQUIRE(before.report.languages.size() == 1);
+        CHECK(before.report.languages[0].language.empty());
+        CHECK(before.report.languages[0].sessions == 2);
+        CHECK(before.report.languages[0].fixed == 2);
+    }
+    {
+        Store store(at(path));
+        store.add(outcome(3, "fixed", "es"));
+        store.add(outcome(4, "abandoned", "es"));
+        store.add(outcome(5, "not_fixed", "en"));
+        store.flush();
+        REQUIRE(store.state() == "on");
+    }
+    Raw raw(path);
+    CHECK(raw.number("PRAGMA user_version") == 3);
+    CHECK(raw.number("SELECT COUNT(*) FROM events WHERE language IS NULL") == 2); // the old rows keep NULL
+    CHECK(raw.text("SELECT language FROM events WHERE session = 3") == "es");
+    ReportResult r = read_report(path, 0, kNow);
+    REQUIRE(r.error.empty());
+    REQUIRE(r.report.languages.size() == 3);
+    const LanguageRow *es = nullptr, *en = nullptr, *old = nullptr;
+    for (const LanguageRow &l : r.report.languages)
+        (l.language == "es" ? es : l.language == "en" ? en : old) = &l;
+    REQUIRE(es);
+    REQUIRE(en);
+    REQUIRE(old);
+    CHECK(r.report.languages[0].sessions == 2); // most sessions first (es and the old rows tie at 2)
+    CHECK(es->sessions == 2);
+    CHECK(es->fixed == 1);
+    CHECK(es->abandoned == 1);
+    CHECK(en->not_fixed == 1);
+    CHECK(old->fixed == 2);
+    std::string csv = report_csv(r.report);
+    CHECK(csv.find("\nlanguage,sessions,fixed,not_fixed,ask_team,abandoned,no_fix_tried\n") != std::string::npos);
+    CHECK(csv.find("\nes,2,1,0,0,1,0\n") != std::string::npos);
+    CHECK(csv.find("\nnot recorded,2,2,0,0,0,0\n") != std::string::npos);
 }
 
 TEST_CASE("Store: events older than the retention are deleted at open and daily", "[analytics]") {

@@ -469,7 +469,7 @@ TEST_CASE("The documented example is valid and shows the real defaults", "[confi
     int keys = 0;
     while (std::getline(in, line))
         if (!line.empty() && line[0] != '#' && line[0] != '[' && line.find('=') != std::string::npos) ++keys;
-    CHECK(keys == 16);
+    CHECK(keys == 18);
 }
 
 TEST_CASE("A PIN hashes and verifies, a wrong PIN or a malformed hash does not", "[config]") {

@@ -4,8 +4,8 @@
 #include "core/catalog.hpp"
 #include "core/config.hpp"
 #include "core/pin.hpp"
+#include "core/localized_topics.hpp"
 #include "core/search.hpp"
-#include "core/search_languages.hpp"
 #include "core/topic_list.hpp"
 #include "measure.hpp"
 #include "options.hpp"
@@ -94,8 +94,7 @@ int main(int argc, char **argv) {
     hs::PluginHost host(host_setup);
     if (!options.render_topic.empty()) {
         host.scan();
-        return hs::app::render_topic(options.render_topic, options.out,
-                                     *hs::catalog_in_language(host.catalog(), options.lang), config.config);
+        return hs::app::render_topic(options.render_topic, options.out, *host.catalog(), config.config);
     }
     if (options.list_topics) {
         host.scan();
@@ -106,9 +105,23 @@ int main(int argc, char **argv) {
     }
     if (options.search) {
         host.scan();
-        // The language's own index (English: the catalog's), built here and waited for.
-        hs::LanguageSearches languages(host.catalog());
-        std::vector<hs::SearchHit> hits = languages.wait(options.lang)->search(*options.search);
+        // As a visit searches (the localized text, then the English): in --lang's language; without
+        // it, in the default language, then in each other offered one until one finds something
+        // (someone at the command line may type any of the kiosk's languages).
+        std::shared_ptr<const hs::Catalog> english = host.catalog();
+        hs::LocalizedTopics localized;
+        const hs::LanguageSettings &languages = config.config.languages;
+        std::vector<std::string> order = {languages.default_language};
+        if (!options.lang)
+            for (const std::string &l : languages.offered)
+                if (l != languages.default_language) order.push_back(l);
+        std::vector<hs::SearchHit> hits;
+        for (const std::string &language : order) {
+            const hs::Catalog &shown = localized.catalog(*english, language);
+            hits = hs::search(shown, *options.search);
+            if (hits.empty() && &shown != english.get()) hits = hs::search(*english, *options.search);
+            if (!hits.empty()) break;
+        }
         if (options.json) {
             std::fputs(hs::search_results_json(*options.search, hits).c_str(), stdout);
         } else {

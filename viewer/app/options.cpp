@@ -1,6 +1,6 @@
 #include "options.hpp"
 
-#include "core/translation.hpp"
+#include <algorithm>
 
 #include <CLI/CLI.hpp>
 
@@ -33,12 +33,9 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_flag("--list-topics", out.list_topics, "Print the loaded topics and the rejected plugins, then exit");
     cli.add_flag("--json", out.json, "With --list-topics or --search: print one JSON object");
     cli.add_option("--search", out.search,
-                   "Print the topics that match QUERY, best first (with where they matched), then exit")
+                   "Print the topics that match QUERY, best first (with where they matched), then exit; searched in --lang's "
+                   "language, else in each offered language until one finds something")
         ->type_name("QUERY");
-    cli.add_option("--lang", out.lang,
-                   "The customer's language (zh-CN, es, ...): the topics are shown (and --search searches them) as "
-                   "translated into it")
-        ->type_name("LOCALE");
     cli.add_flag("--hash-pin", out.hash_pin, "Read an admin PIN (4-12 digits) on stdin and print the config line");
     cli.add_option("--validate", out.validate,
                    "Check a plugin file as the kiosk would, print every problem and exit (non-zero if refused)")
@@ -67,6 +64,11 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     cli.add_option("--monitor", out.monitor, "Which monitor to fill (0 = primary)")->group(kiosk);
     cli.add_option("--text-size", out.text_size, "Text size each visit starts at: 100, 150 or 200")->group(kiosk);
     cli.add_option("--theme", out.theme, "standard or high-contrast")->group(kiosk);
+    cli.add_option("--lang", out.lang,
+                   "The language each visit starts in (es, zh-CN...; language.default): with --screenshot, --open "
+                   "or --render-topic, every screen in it")
+        ->type_name("LOCALE")
+        ->group(kiosk);
     cli.add_option("--cursor", out.cursor, "hidden or visible")->group(kiosk);
     cli.add_option("--lockdown", out.lockdown,
                    "true: no key or close request leaves the kiosk (only the admin menu); false: Escape quits")
@@ -75,7 +77,7 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
         "report", "Print the customer outcomes (per topic and per fix) from the analytics database, then exit");
     report->add_option("--since", out.report_since, "Only events from this UTC day on (YYYY-MM-DD); default: all kept")
         ->type_name("DATE");
-    report->add_option("--format", out.report_format, "csv (two tables: topics, then fixes) or json (one object)")
+    report->add_option("--format", out.report_format, "csv (three tables: topics, fixes, then outcomes by language) or json (one object)")
         ->check(CLI::IsMember({"csv", "json"}));
     report->add_option("--db", out.report_db, "The analytics database (default: analytics.path of the config, then "
                                               "$XDG_STATE_HOME/helpstation/analytics.db)")
@@ -97,10 +99,6 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     }
     if (out.render_topic.empty() != out.out.empty()) {
         std::fprintf(stderr, "--render-topic ID and --out DIR go together\n");
-        return 2;
-    }
-    if (!out.lang.empty() && normalize_locale(out.lang).empty()) {
-        std::fprintf(stderr, "--lang: expected a locale such as zh-CN or es, got '%s'\n", out.lang.c_str());
         return 2;
     }
     if (out.json && !out.list_topics && !out.search) {
@@ -126,6 +124,8 @@ void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem
     toml += "[display]\n";
     if (o.text_size) toml += "text_size = " + std::to_string(*o.text_size) + "\n";
     if (o.theme) toml += "theme = " + quote(*o.theme) + "\n";
+    toml += "[language]\n";
+    if (o.lang) toml += "default = " + quote(*o.lang) + "\n";
     ConfigResult cli = parse_config(toml, "command line");
     auto bad = [&](const std::string &key) {
         for (const ConfigProblem &p : cli.problems)
@@ -144,6 +144,12 @@ void apply_overrides(const Options &o, Config &config, std::vector<ConfigProblem
     if (o.lockdown) config.lockdown = c.lockdown;
     if (o.text_size && !bad("display.text_size")) config.text_size = c.text_size;
     if (o.theme && !bad("display.theme")) config.high_contrast = c.high_contrast;
+    if (o.lang && !bad("language.default")) {
+        LanguageSettings &l = config.languages;
+        l.default_language = c.languages.default_language;
+        if (std::find(l.offered.begin(), l.offered.end(), l.default_language) == l.offered.end())
+            l.offered.insert(l.offered.begin(), l.default_language);
+    }
     if (!o.plugin_folders.empty()) config.plugin_folders = o.plugin_folders;
 }
 

@@ -22,7 +22,6 @@ struct Options {
     bool list_topics = false;                    // --list-topics
     bool json = false;                           // --json (with --list-topics or --search)
     std::optional<std::string> search;           // --search QUERY: print the ranked topics, exit
-    std::string lang;                            // --lang LOCALE: the customer's language (search in it)
     bool hash_pin = false;                       // --hash-pin: read a PIN on stdin, print its hash
     std::string export_pot;                      // --export-pot FILE.so: print the topic's .pot, exit
     std::vector<std::string> validate;           // --validate FILE.so (repeatable): check, report, exit
@@ -42,6 +41,7 @@ struct Options {
     // Overrides of the config file.
     std::optional<int> idle_seconds, warning_seconds, monitor, text_size;
     std::optional<std::string> theme, cursor;
+    std::optional<std::string> lang; // --lang LOCALE: the language each visit starts in
     std::optional<bool> lockdown;
 };
 

@@ -2,6 +2,9 @@
 
 #include <filesystem>
 
+#ifndef HELPSTATION_LOCALE_DIR_FROM_BIN
+#error "HELPSTATION_LOCALE_DIR_FROM_BIN must be set by CMake"
+#endif
 #ifndef HELPSTATION_PLUGIN_DIR_FROM_BIN
 #error "HELPSTATION_PLUGIN_DIR_FROM_BIN must be set by CMake"
 #endif
@@ -20,6 +23,10 @@ std::filesystem::path bin_dir() {
 
 std::string bundled_plugin_folder() {
     return (bin_dir() / HELPSTATION_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
+}
+
+std::string viewer_locale_folder() {
+    return (bin_dir() / HELPSTATION_LOCALE_DIR_FROM_BIN).lexically_normal().string();
 }
 
 std::string probe_executable() { return (bin_dir() / "helpstation-probe").string(); }

@@ -6,6 +6,9 @@
 namespace hs::app {
 // The folder of bundled plugins.
 std::string bundled_plugin_folder();
+// The viewer's own words, compiled catalogs <lang>.mo (build/share/helpstation/locale in the build
+// tree, <datadir>/helpstation/locale installed).
+std::string viewer_locale_folder();
 // helpstation-probe, which sits next to helpstation.
 std::string probe_executable();
 } // namespace hs::app

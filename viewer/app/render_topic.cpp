@@ -1,5 +1,7 @@
 #include "render_topic.hpp"
 
+#include "viewer_words.hpp"
+
 #include "kiosk_renderer.hpp"
 #include "screenshot.hpp"
 #include "ui/kiosk.hpp"
@@ -68,12 +70,15 @@ std::string write_contact_sheet(const std::string &path, const std::vector<Thumb
 class TopicRenderer {
 public:
     TopicRenderer(const Catalog &catalog, const Config &config, Window &window, Clock &clock)
-        : window_(window), clock_(clock), nav_(catalog), session_(nav_, session_config(config), clock.now()),
+        : window_(window), clock_(clock), words_(load_viewer_words(config, words_problems_)), nav_(catalog),
+          session_(nav_, session_config(config), clock.now()),
           kiosk_(nav_, session_, ui::Kiosk::touch_settings(window.px_per_mm()),
                  [this](const std::string &source, const std::string &why) {
                      spdlog::error("{}: {}", source, why);
                      ++problems_;
-                 }) {}
+                 }) {
+        kiosk_.use_ui_text(words_);
+    }
 
     int problems() const { return problems_; }
 
@@ -95,11 +100,15 @@ private:
         s.idle_ms = 24LL * 3600 * 1000; // no "Still there?" in the middle of a long topic
         s.text_size = c.text_size;
         s.high_contrast = c.high_contrast;
+        s.language = c.languages.default_language;
+        s.languages_offered = c.languages.offered;
         return s;
     }
 
     Window &window_;
     Clock &clock_;
+    std::vector<std::string> words_problems_; // logged by load_viewer_words
+    const UiText words_;
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;

@@ -7,12 +7,12 @@
 #include "viewer.hpp"
 
 #include "analytics_feed.hpp"
-#include "core/search_languages.hpp"
 #include "kiosk_renderer.hpp"
 #include "measure.hpp"
 #include "replay_driver.hpp"
 #include "screenshot.hpp"
 #include "soak_driver.hpp"
+#include "viewer_words.hpp"
 #include "watchdog.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
@@ -64,6 +64,8 @@ SessionConfig session_config(const Config &c) {
     s.warning_ms = c.warning_seconds * 1000LL;
     s.text_size = c.text_size;
     s.high_contrast = c.high_contrast;
+    s.language = c.languages.default_language;
+    s.languages_offered = c.languages.offered;
     s.lockdown = c.lockdown;
     s.admin_pin_hash = c.admin_pin_hash;
     return s;
@@ -72,7 +74,8 @@ SessionConfig session_config(const Config &c) {
 class FrameLoop {
 public:
     FrameLoop(const ViewerSetup &setup, Window &window, Clock &clock, ui::FontPrebuild &fonts)
-        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock), nav_(setup.host.catalog()),
+        : setup_(setup), fonts_(fonts), options_(setup.options), window_(window), clock_(clock),
+          words_(load_viewer_words(setup.config, words_problems_)), nav_(setup.host.catalog()),
           session_(nav_, session_config(setup.config), clock.now()),
           kiosk_(nav_, session_, gestures(window), [this](const std::string &source, const std::string &why) {
               spdlog::error("{}: {}", source, why);
@@ -82,10 +85,12 @@ public:
         started_ = clock.now();
         status_.config_path = setup.config_path;
         status_.config_problems = setup.config_problems;
+        status_.config_problems.insert(status_.config_problems.end(), words_problems_.begin(), words_problems_.end());
         status_.read_outcomes = [this] { return analytics_.read_report(); };
         status_.usage_ranking = analytics_.most_used_this_week();
         kiosk_.watch_status(status_);
         kiosk_.use_prebuilt_fonts(fonts);
+        kiosk_.use_ui_text(words_);
         if (!options_.replay.empty()) {
             auto [w, h] = window.framebuffer_size();
             replay_ = std::make_unique<ReplayDriver>(options_.replay, static_cast<float>(w), static_cast<float>(h));
@@ -179,7 +184,7 @@ private:
 
     // A new catalog is taken on Home or between customers, never from under someone reading.
     void take_new_catalog() {
-        std::shared_ptr<const Catalog> latest = shown_catalog();
+        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
         if (latest == nav_.shared_catalog()) return;
         Screen where = nav_.state().screen;
         // (On Search too: the results follow the new index; nothing is being read there.)
@@ -188,19 +193,6 @@ private:
         kiosk_.set_catalog(std::move(latest));
         owe(kSettleFrames);
         spdlog::info("catalog: {} topic(s){}", nav_.catalog().topics.size(), nav_.catalog().loading ? ", more loading" : "");
-    }
-
-    // The host's latest catalog, with --lang: in that language (each new catalog translated once).
-    // Until the visit has a language of its own (issue 18, the language button), this is how a
-    // screen is shown and checked in another language.
-    std::shared_ptr<const Catalog> shown_catalog() {
-        std::shared_ptr<const Catalog> latest = setup_.host.catalog();
-        if (options_.lang.empty()) return latest;
-        if (latest != lang_source_) {
-            lang_source_ = latest;
-            lang_shown_ = catalog_in_language(latest, options_.lang);
-        }
-        return lang_shown_;
     }
 
     void draw(int w, int h) {
@@ -431,6 +423,8 @@ private:
     Window &window_;
     Clock &clock_;
     ui::HostStatus status_; // the kiosk reads it where it is (watch_status)
+    std::vector<std::string> words_problems_; // catalogs of the viewer's words left out
+    const UiText words_;                      // the viewer's words in every language (use_ui_text)
     Navigator nav_;
     Session session_;
     ui::Kiosk kiosk_;
@@ -441,7 +435,6 @@ private:
     Millis wake_at_ = 0;                // the loop wakes up by then at the latest
     std::optional<Millis> timer_at_;    // a kiosk timer (idle warning, attract cycle...) due then
     std::string last_dump_;
-    std::shared_ptr<const Catalog> lang_source_, lang_shown_; // shown_catalog(): the host's, and it in --lang
     // Customer outcomes: fed from the kiosk's changes (the moves, the resets, the search runs);
     // SQLite runs on the store's thread.
     AnalyticsFeed analytics_{setup_.config, clock_, options_.screenshot.empty() || !options_.replay.empty()};

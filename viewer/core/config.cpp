@@ -4,6 +4,7 @@
 #include "config.hpp"
 
 #include "pin.hpp"
+#include "translation.hpp"
 
 #include <sodium.h>
 #include <toml++/toml.h>
@@ -194,6 +195,22 @@ private:
     ConfigResult &result_;
 };
 
+// A language setting: a locale the viewer can name in its own language ("es", "zh_CN" -> "zh-CN").
+std::optional<std::string> language(Reader &r, const std::string &s, const toml::node &n, const std::string &key) {
+    std::string l = normalize_locale(s);
+    if (l.empty()) {
+        r.problem(line_of(n.source()), key, "must be a language such as \"es\" or \"zh-CN\", got " + quoted(s));
+        return std::nullopt;
+    }
+    if (own_name(l).empty()) {
+        r.problem(line_of(n.source()), key,
+                  "no name known for the language \"" + l + "\" (viewer/core/languages.cpp), so a customer could "
+                  "not recognise it");
+        return std::nullopt;
+    }
+    return l;
+}
+
 // One known key: its table, its name, and how to check and apply it.
 struct KeySpec {
     const char *table;
@@ -328,6 +345,29 @@ const std::vector<KeySpec> &key_specs() {
          [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
              if (auto v = r.boolean(n, k)) c.analytics_record_search_text = *v;
          }},
+        {"language", "default",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             const std::string *s = r.string(n, k);
+             if (s == nullptr) return;
+             if (std::optional<std::string> l = language(r, *s, n, k)) c.languages.default_language = *l;
+         }},
+        {"language", "offered",
+         [](Reader &r, const toml::node &n, const std::string &k, Config &c) {
+             auto accept = [&r](const std::string &s, const toml::node &item,
+                                const std::string &key) -> std::optional<std::string> {
+                 return language(r, s, item, key);
+             };
+             auto v = r.strings(n, k, accept);
+             if (!v) return;
+             std::vector<std::string> unique;
+             for (std::string &l : *v)
+                 if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
+             if (unique.empty()) {
+                 r.problem(line_of(n.source()), k, "must name at least one language, got none; offering the default");
+                 return;
+             }
+             c.languages.offered = std::move(unique);
+         }},
     };
     return specs;
 }
@@ -391,6 +431,14 @@ ConfigResult parse_in(const std::string &text, const std::string &name, const fs
             // Usually a key written above its [table] header.
             reader.problem(line_of(key.source()), k, unknown_key_reason(k));
         }
+    }
+    // The default is always on offer: first, when the list left it out.
+    LanguageSettings &lang = result.config.languages;
+    if (std::find(lang.offered.begin(), lang.offered.end(), lang.default_language) == lang.offered.end()) {
+        if (const toml::node *n = root.at_path("language.offered").node())
+            reader.problem(line_of(n->source()), "language.offered",
+                           "does not include the default language \"" + lang.default_language + "\"; added first");
+        lang.offered.insert(lang.offered.begin(), lang.default_language);
     }
     // The tables iterate in key order; the operator reads the file top to bottom.
     std::stable_sort(result.problems.begin(), result.problems.end(),

@@ -25,7 +25,13 @@
 //   path = ""                  # the database; empty: $XDG_STATE_HOME/helpstation/analytics.db
 //   retention_days = 180       # older events are deleted
 //   record_search_text = false # keep what customers typed in the search (off: only that they searched)
+//
+//   [language]
+//   default = "en"             # each visit starts in it, and goes back to it at the idle reset
+//   offered = ["en", "es", "zh-CN"]  # the language button's choices, each shown by its own name
 #pragma once
+
+#include "languages.hpp"
 
 #include <optional>
 #include <string>
@@ -54,6 +60,9 @@ struct Config {
     std::string analytics_path; // empty: the state folder (analytics::default_database_path)
     int analytics_retention_days = 180;
     bool analytics_record_search_text = false;
+    // [language]: normalized locales; the default is always among the offered (first if it was
+    // not listed), and every offered one has a name the viewer knows (languages.hpp).
+    LanguageSettings languages;
 };
 
 struct ConfigProblem {

@@ -37,6 +37,9 @@ struct Intent {
         OpenResult, // a search result: its route, or its topic when the route no longer opens
         // The visit (Session)
         StillHere, CycleTextSize, ToggleContrast,
+        ChooseLanguage, // the language button: shows the languages on offer
+        CloseLanguages, // the chooser closed without a choice
+        SetLanguage,    // one of them tapped (`language`); the customer stays on their screen
         // Staff (Session, and the host for reload and exit)
         TryPin, AdminMenu, AdminDiagnostics, AdminOutcomes, AdminClose, AdminReload, AdminExit,
     };
@@ -44,6 +47,7 @@ struct Intent {
     std::string topic; // OpenTopic, OpenResult (the fallback)
     std::string route; // OpenResult
     std::string pin;   // TryPin: what was typed
+    std::string language; // SetLanguage: a normalized locale, "es"
     int index = 0;     // StartFix: the fix; ToggleFaq: the entry (0-based)
     bool yes = false;  // Answer: "Yes, it is fixed"
 
@@ -56,6 +60,11 @@ struct Intent {
         Intent i{Kind::OpenResult};
         i.route = std::move(route);
         i.topic = std::move(topic);
+        return i;
+    }
+    static Intent set_language(std::string language) {
+        Intent i{Kind::SetLanguage};
+        i.language = std::move(language);
         return i;
     }
     static Intent try_pin(std::string pin) { Intent i{Kind::TryPin}; i.pin = std::move(pin); return i; }
@@ -82,6 +91,9 @@ struct Change {
     Cause cause = Cause::Intent;
     Intent intent;                 // meaningful when cause is Intent
     std::optional<SearchRun> search; // set by the kiosk when the move leaves a search run behind
+    // The visit's language once the change is made (set by the kiosk). A SetLanguage intent is a
+    // change of its own, from and to the same place: the customer does not move.
+    std::string language;
 
     bool new_page() const { return !from.same_page(to); }
     bool is_reset() const { return cause == Cause::IdleReset || cause == Cause::Reload; }

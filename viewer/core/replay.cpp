@@ -1,5 +1,7 @@
 #include "replay.hpp"
 
+#include "translation.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -52,6 +54,21 @@ ReplayScript parse_replay(const std::string &text, const std::string &name) {
             c.kind = ReplayCommand::Kind::Press;
             ok = static_cast<bool>(words >> c.name);
             if (!ok) fail("expected: press LABEL");
+        } else if (verb == "language") {
+            // The customer's way: the language button, then the language in the chooser (two
+            // presses, the second on the chooser the first opened).
+            std::string locale;
+            ok = static_cast<bool>(words >> locale) && !normalize_locale(locale).empty();
+            if (!ok) {
+                fail("expected: language LOCALE (es, zh-CN...)");
+            } else {
+                ReplayCommand open = c;
+                open.kind = ReplayCommand::Kind::Press;
+                open.name = "language";
+                script.commands.push_back(open);
+                c.kind = ReplayCommand::Kind::Press;
+                c.name = "language:" + normalize_locale(locale);
+            }
         } else if (verb == "drag") {
             c.kind = ReplayCommand::Kind::Drag;
             ok = static_cast<bool>(words >> c.x1 >> c.y1 >> c.x2 >> c.y2 >> c.ms) && c.ms >= 0;

@@ -5,6 +5,8 @@
 //   tap X Y                     down and up at (X, Y)
 //   doubletap X Y               two taps at (X, Y), 100 ms apart
 //   press LABEL                 tap the middle of the touch target LABEL on the current screen
+//   language LOCALE             press the language button, then the language LOCALE ("es") in
+//                               the chooser it opens (targets "language" and "language:es")
 //   drag X1 Y1 X2 Y2 MS         press at 1, move to 2 over MS milliseconds, release
 //   swipe left|right            a quick horizontal flick across the middle ("left" = finger moves
 //                               left = next step)

@@ -57,10 +57,11 @@ void SearchBox::backspace() {
 
 bool SearchBox::query_has_words() const { return !split_words(query_).empty(); }
 
-const std::vector<SearchHit> &SearchBox::results(const Catalog &catalog) {
+const std::vector<SearchHit> &SearchBox::results(const Catalog &catalog, const Catalog *fallback) {
     const std::shared_ptr<const SearchIndex> &index = catalog.search;
     if (index != searched_index_ || query_ != searched_) {
         hits_ = index ? index->search(catalog.topics, query_) : std::vector<SearchHit>{};
+        if (hits_.empty() && fallback && fallback->search) hits_ = fallback->search->search(fallback->topics, query_);
         searched_ = query_;
         searched_index_ = index;
         ++version_;

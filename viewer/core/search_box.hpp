@@ -24,8 +24,9 @@ public:
     void clear() { query_.clear(); }
 
     // The results for the current words in `catalog` (searched again only when the words or the
-    // catalog's index changed).
-    const std::vector<SearchHit> &results(const Catalog &catalog);
+    // catalog's index changed). When they find nothing there and `fallback` is given (the English
+    // catalog, when `catalog` is a translation of it), in `fallback`.
+    const std::vector<SearchHit> &results(const Catalog &catalog, const Catalog *fallback = nullptr);
     const std::vector<SearchHit> &last_results() const { return hits_; }
     unsigned version() const { return version_; } // changes whenever the results are worked out again
     // True when there are words and they found nothing.

@@ -8,7 +8,8 @@ namespace hs {
 
 Session::Session(Navigator &nav, SessionConfig config, Millis now)
     : nav_(nav), config_(config), last_touch_(now), attract_since_(now), started_(now),
-      text_size_(config.text_size), high_contrast_(config.high_contrast) {}
+      text_size_(config.text_size), high_contrast_(config.high_contrast),
+      language_(config.language) {}
 
 void Session::touch(Millis now) { last_touch_ = now; }
 
@@ -40,6 +41,7 @@ Change Session::reset(Millis now, Cause cause) {
     Change change = nav_.restart(cause);
     text_size_ = config_.text_size;
     high_contrast_ = config_.high_contrast;
+    language_ = config_.language;
     admin_ = AdminState::Locked;
     last_touch_ = now;
     attract_since_ = now;
@@ -80,6 +82,13 @@ Session::PinResult Session::try_pin(const std::string &pin, Millis now) {
 void Session::show_admin(AdminState page) {
     bool open = admin_ == AdminState::Menu || admin_ == AdminState::Diagnostics || admin_ == AdminState::Outcomes;
     if (open && page != AdminState::Locked && page != AdminState::Pin) admin_ = page;
+}
+
+bool Session::set_language(const std::string &language) {
+    const auto &offered = config_.languages_offered;
+    if (std::find(offered.begin(), offered.end(), language) == offered.end()) return false;
+    language_ = language;
+    return true;
 }
 
 void Session::cycle_text_size() { text_size_ = text_size_ >= 200 ? 100 : text_size_ + 50; }

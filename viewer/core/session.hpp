@@ -3,7 +3,7 @@
 //   attract --tap--> home ... (any touch keeps the session alive)
 //   no touch for idle_ms      -> "Still there?" warning, counting down warning_ms
 //   "I'm still here"          -> back to where they were, nothing lost
-//   warning runs out          -> reset: attract screen, text size and contrast back to the
+//   warning runs out          -> reset: attract screen, text size, contrast and language back to the
 //                                kiosk's defaults, admin locked; the navigator reports it as a
 //                                Change with cause IdleReset, so the UI drops scroll positions,
 //                                the zoomed picture and the PIN typed, and analytics ends the visit.
@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hs {
 
@@ -29,6 +30,10 @@ struct SessionConfig {
     bool high_contrast = false;
     bool lockdown = true;            // no key or window-close request leaves the kiosk
     std::string admin_pin_hash;      // empty: no PIN set, the admin menu cannot be opened
+    // The language each visit starts in, and those the language button offers (normalized
+    // locales, the default among them: config.cpp checks both).
+    std::string language = "en";
+    std::vector<std::string> languages_offered = {"en"};
 };
 
 enum class AdminState { Locked, Pin, Menu, Diagnostics, Outcomes };
@@ -56,6 +61,10 @@ public:
     void cycle_text_size();
     bool high_contrast() const { return high_contrast_; }
     void toggle_contrast() { high_contrast_ = !high_contrast_; }
+    // The visit's language ("es"): the customer's choice, back to the kiosk's default at the
+    // reset. Only an offered language is taken; returns whether it was.
+    const std::string &language() const { return language_; }
+    bool set_language(const std::string &language);
 
     // Admin: the corner hold opens the keypad; only try_pin() with the right PIN opens the menu.
     AdminState admin() const { return admin_; }
@@ -88,6 +97,7 @@ private:
     Millis started_;
     int text_size_;
     bool high_contrast_;
+    std::string language_;
     AdminState admin_ = AdminState::Locked;
     int wrong_pins_ = 0;
     Millis pin_locked_until_ = 0;

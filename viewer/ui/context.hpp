@@ -6,9 +6,11 @@
 
 #include "core/analytics/report.hpp"
 #include "core/gestures.hpp"
+#include "core/localized_topics.hpp"
 #include "core/navigation.hpp"
 #include "core/search_box.hpp"
 #include "core/session.hpp"
+#include "core/ui_text.hpp"
 #include "fonts.hpp"
 #include "frame_input.hpp"
 #include "textures.hpp"
@@ -51,6 +53,8 @@ struct UiState {
     // code): the QR code of a support URL over the screen, under a title.
     bool qr_open = false;
     std::string qr_url, qr_title;
+    // The language chooser is up (the language button opened it).
+    bool choosing_language = false;
 };
 
 // What the host knows and the admin diagnostics screen shows.
@@ -79,12 +83,28 @@ struct Context {
     const HostStatus &host;
     FrameInput &input;       // what the finger did since the last frame (the tap taken by its widget)
     TouchTargetList &targets; // this frame's touch targets, as they are drawn
+    const Words &words;       // the viewer's words in the visit's language
+    LocalizedTopics &localized; // the topics in the visit's language, made once and kept
     Millis now = 0;
     bool new_page = false; // first frame of a page: scrolling areas start at the top
     QrTexture *qr = nullptr; // the QR code of a support URL (never null while the kiosk draws)
 
     // What a tap or a swipe asks for; nothing moves until the frame is drawn.
     void ask(Intent intent) const { intents.push_back(std::move(intent)); }
+
+    // The viewer's words in the visit's language: tr("Home"); with numbers by position,
+    // trf("Fix {0} of {1}", {"2", "5"}). xgettext finds both (the viewer-pot build target).
+    const char *tr(const char *english) const { return words(english); }
+    std::string trf(const char *pattern, const std::vector<std::string> &args) const {
+        return words.format(pattern, args);
+    }
+    const std::string &language() const { return words.language(); }
+    // Topics as the customer reads them: in the visit's language, English where not translated.
+    const Topic *topic() const {
+        const Topic *t = nav.topic();
+        return t ? &localized.get(*t, language()) : nullptr;
+    }
+    const Topic &shown(const Topic &english) const { return localized.get(english, language()); }
 };
 
 } // namespace hs::ui

@@ -5,13 +5,13 @@
 namespace hs::ui {
 
 void draw_faq(const Context &ctx, ImVec2 body) {
-    const Topic *topic = ctx.nav.topic();
+    const Topic *topic = ctx.topic();
     if (!topic) return;
     const Theme &t = ctx.theme;
     const Palette &c = t.color;
     float width = body.x - 2 * t.margin();
     ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
-    wrapped_text(ctx.fonts.h1, c.text, "Questions & answers", width);
+    wrapped_text(ctx.fonts.h1, c.text, ctx.tr("Questions & answers"), width);
     ImGui::SetCursorPosX(t.margin());
     wrapped_text(ctx.fonts.body, c.text_muted, topic->title, width);
     ImGui::Dummy(ImVec2(0, t.gap()));

@@ -45,11 +45,12 @@ inline constexpr const char *backspace = "\xef\x81\xa0";     // U+F060 arrow-lef
 inline constexpr const char *clock = "\xef\x80\x97";         // U+F017 clock-o
 inline constexpr const char *search = "\xef\x80\x82";        // U+F002
 inline constexpr const char *qrcode = "\xef\x80\xa9";        // U+F029
+inline constexpr const char *globe = "\xef\x82\xac";         // U+F0AC: the language button
 // Only these glyphs go into the font atlas: the whole icon font at every text size would be
 // most of the atlas (tens of MiB of texture).
 inline constexpr const char *all[] = {home, back, next, check, check_circle, question, plus, minus,
                                       warning, users, picture, life_ring, lightbulb, contrast, text_size, zoom_in,
-                                      close, lock, reload, sign_out, chart, hand, erase, backspace, clock, search, qrcode};
+                                      close, lock, reload, sign_out, chart, hand, erase, backspace, clock, search, qrcode, globe};
 } // namespace icon
 
 struct Fonts {

@@ -62,14 +62,15 @@ void search_entry(const Context &ctx, float width, float h) {
     float iw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::search).x;
     dl->AddText(f, f->FontSize, ImVec2(pos.x + pad, y), c.accent, icon::search);
     // The button-like end says what a tap does; it goes when large text needs the room.
-    const char *go = "Search";
+    const char *go = ctx.tr("Search");
+    const char *describe = ctx.tr("Describe your problem");
     float go_w = label_width(ctx, nullptr, go), go_h = t.button_height() * 0.8f;
     float text_x = pos.x + pad + iw + t.px(28);
-    bool show_go = text_x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Describe your problem").x + t.gap() + go_w <
+    bool show_go = text_x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, describe).x + t.gap() + go_w <
                    end.x - t.px(16);
     float text_end = show_go ? end.x - t.px(16) - go_w - t.gap() : end.x - pad;
     dl->PushClipRect(ImVec2(text_x, pos.y), ImVec2(text_end, end.y), true);
-    dl->AddText(f, f->FontSize, ImVec2(text_x, y), c.text_muted, "Describe your problem");
+    dl->AddText(f, f->FontSize, ImVec2(text_x, y), c.text_muted, describe);
     dl->PopClipRect();
     if (show_go) {
         ImVec2 g0(end.x - t.px(16) - go_w, pos.y + (h - go_h) * 0.5f), g1(end.x - t.px(16), g0.y + go_h);
@@ -97,13 +98,13 @@ void draw_home(const Context &ctx, ImVec2 body) {
     if (ctx.catalog.topics.empty()) {
         // Nothing loaded (yet): say so calmly; the reasons are in the log for the operator.
         centred_message(ctx, body, icon::life_ring, t.color.accent,
-                        ctx.catalog.loading ? "Getting the help topics ready" : "Help is being set up",
-                        "Please ask a team member: they will be glad to help you.", [](float, float) {});
+                        ctx.catalog.loading ? ctx.tr("Getting the help topics ready") : ctx.tr("Help is being set up"),
+                        ctx.tr("Please ask a team member: they will be glad to help you."), [](float, float) {});
         return;
     }
     float width = body.x - 2 * t.margin();
-    const char *title = "What do you need help with?",
-               *hint = "Describe your problem, or tap the one that looks like yours.";
+    const char *title = ctx.tr("What do you need help with?"),
+               *hint = ctx.tr("Describe your problem, or tap the one that looks like yours.");
     if (t.portrait) {
         // A tall screen: the question fills the top third (out of reach is fine for reading), and
         // the topic cards, the controls, start below it.
@@ -162,16 +163,22 @@ void draw_home(const Context &ctx, ImVec2 body) {
     float card_w = (width - (columns - 1) * t.gap()) / columns;
     // One height for every card, so the grid stays a grid; it grows with the text size.
     ImVec2 card(card_w, 0);
-    for (const Topic &topic : ctx.catalog.topics) card.y = std::max(card.y, card_height(ctx, topic, card_w));
+    for (const Topic &topic : ctx.catalog.topics) card.y = std::max(card.y, card_height(ctx, ctx.shown(topic), card_w));
     std::string category;
     int column = 0;
-    for (const Topic &topic : ctx.catalog.topics) {
-        if (topic.category != category) {
-            category = topic.category;
+    for (const Topic &english : ctx.catalog.topics) {
+        const Topic &topic = ctx.shown(english);
+        if (english.category != category) { // grouped as sorted: by the English category
+            category = english.category;
             if (column != 0) ImGui::Dummy(ImVec2(0, card.y + t.gap()));
             column = 0;
+            // The group's heading in the visit's language if any of its topics translates it.
+            std::string shown_category = english.category;
+            for (const Topic &other : ctx.catalog.topics)
+                if (other.category == english.category && ctx.shown(other).category != english.category)
+                    shown_category = ctx.shown(other).category;
             ImGui::SetCursorPosX(t.margin());
-            heading(ctx, category, width);
+            heading(ctx, shown_category, width);
         }
         float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(t.margin() + column * (card_w + t.gap()), y));
@@ -186,7 +193,7 @@ void draw_home(const Context &ctx, ImVec2 body) {
     if (column != 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + card.y + t.gap());
     if (ctx.catalog.loading) { // quiet: more topics are on their way, nothing to do about it
         ImGui::SetCursorPosX(t.margin());
-        wrapped_text(ctx.fonts.small, t.color.text_muted, std::string(icon::clock) + "  More topics are loading\xE2\x80\xA6",
+        wrapped_text(ctx.fonts.small, t.color.text_muted, std::string(icon::clock) + "  " + ctx.tr("More topics are loading…"),
                      width);
     }
     ImGui::Dummy(ImVec2(0, t.margin()));

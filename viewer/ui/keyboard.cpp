@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace hs::ui {
 namespace {
@@ -32,6 +33,18 @@ bool key(const Context &ctx, const std::string &id, ImVec2 at, ImVec2 size, cons
     return touch_button(ctx, id.c_str(), size, ButtonStyle::Secondary, icon_glyph, text);
 }
 
+struct Extra {
+    const char *id;    // the touch target is "key:<id>"
+    const char *label; // as printed on the key
+    unsigned codepoint;
+};
+
+// Spanish: ñ is a letter of its own (año is not ano), so it gets a key.
+std::vector<Extra> extra_letters(const std::string &language) {
+    if (language == "es" || language.rfind("es-", 0) == 0) return {{"ñ", "Ñ", 0xF1}};
+    return {};
+}
+
 } // namespace
 
 float keyboard_height(const Context &ctx, float width) {
@@ -57,7 +70,7 @@ bool draw_keyboard(const Context &ctx, SearchBox &box, float width) {
         }
         if (row == 2) { // backspace takes the rest of the last letter row
             float w = origin.x + full - x;
-            if (key(ctx, "key:backspace", ImVec2(x, y), ImVec2(w, m.height), icon::backspace, "Delete")) {
+            if (key(ctx, "key:backspace", ImVec2(x, y), ImVec2(w, m.height), icon::backspace, ctx.tr("Delete"))) {
                 box.backspace();
                 changed = true;
             }
@@ -65,12 +78,21 @@ bool draw_keyboard(const Context &ctx, SearchBox &box, float width) {
         y += m.height + m.gap;
     }
     float clear_w = 2.5f * m.unit + 1.5f * m.gap;
-    if (key(ctx, "key:clear", ImVec2(origin.x, y), ImVec2(clear_w, m.height), icon::erase, "Clear")) {
+    if (key(ctx, "key:clear", ImVec2(origin.x, y), ImVec2(clear_w, m.height), icon::erase, ctx.tr("Clear"))) {
         box.clear();
         changed = true;
     }
     float space_x = origin.x + clear_w + m.gap;
-    if (key(ctx, "key:space", ImVec2(space_x, y), ImVec2(origin.x + full - space_x, m.height), nullptr, "space"))
+    // The letters the visit's language needs beyond a-z, left of the space bar. Accented vowels
+    // need no key: search folds accents away (search_text.hpp), so "telefono" finds "teléfono".
+    for (const Extra &extra : extra_letters(ctx.language())) {
+        if (key(ctx, std::string("key:") + extra.id, ImVec2(space_x, y), ImVec2(m.unit, m.height), nullptr,
+                extra.label))
+            changed = box.type(extra.codepoint) || changed;
+        space_x += m.unit + m.gap;
+    }
+    if (key(ctx, "key:space", ImVec2(space_x, y), ImVec2(origin.x + full - space_x, m.height), nullptr,
+            ctx.tr("space")))
         changed = box.type(' ') || changed;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + m.height));
     ImGui::Dummy(ImVec2(0, 0));

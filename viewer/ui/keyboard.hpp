@@ -1,4 +1,5 @@
-// The on-screen keyboard of the search screen: a-z in QWERTY rows, backspace, clear and space.
+// The on-screen keyboard of the search screen: a-z in QWERTY rows, backspace, clear and space
+// (and, in Spanish, ñ beside the space bar: "key:ñ").
 // Keys are touch targets ("key:a" ... "key:space", "key:backspace", "key:clear") that type on the
 // Tap gesture like every other control. They keep their size whatever the text size: at 200 %
 // the letters grow, the keys do not (they are already large enough for a finger).

@@ -128,6 +128,7 @@ void Kiosk::take_changes() {
             c.search = finish_search(ui_);
         }
         if (c.new_page()) new_page_ = true;
+        c.language = session_.language();
         changes_.push_back(std::move(c));
     }
 }
@@ -204,7 +205,9 @@ void Kiosk::apply_tap() {
 
 void Kiosk::build_frame() {
     std::vector<Intent> intents;
-    Context ctx{theme_, fonts_, textures_, nav_, nav_.catalog(), session_, ui_, intents, *host_, frame_, targets_, frame_.now};
+    Words words(ui_text_, session_.language());
+    Context ctx{theme_, fonts_, textures_, nav_, nav_.catalog(), session_, ui_, intents, *host_, frame_, targets_,
+                words, localized_, frame_.now};
     ctx.new_page = std::exchange(new_page_, false);
     ctx.qr = &qr_;
     if (ctx.new_page) {
@@ -229,6 +232,9 @@ void Kiosk::apply(const Intent &intent) {
     case K::StillHere: session_.still_here(frame_.now); return;
     case K::CycleTextSize: session_.cycle_text_size(); return;
     case K::ToggleContrast: session_.toggle_contrast(); return;
+    case K::ChooseLanguage: ui_.choosing_language = true; return;
+    case K::CloseLanguages: ui_.choosing_language = false; return;
+    case K::SetLanguage: set_language(intent); return;
     case K::TryPin: try_pin(intent.pin); return;
     case K::AdminMenu: session_.show_admin(AdminState::Menu); return;
     case K::AdminDiagnostics: session_.show_admin(AdminState::Diagnostics); return;
@@ -246,6 +252,21 @@ void Kiosk::apply(const Intent &intent) {
     case K::AdminExit: exit_requested_ = true; return;
     default: nav_.apply(intent); return; // the customer's moves
     }
+}
+
+// The customer picked a language: the screens say everything in it from the next frame on, on
+// the same page (nothing scrolls back, nothing of the visit is lost). Reported as a change of its
+// own, so analytics and the log hear of it the way they hear of a move.
+void Kiosk::set_language(const Intent &intent) {
+    ui_.choosing_language = false;
+    if (intent.language == session_.language() || !session_.set_language(intent.language)) return;
+    take_changes(); // the moves asked before it come first
+    Change c;
+    c.from = c.to = nav_.state();
+    c.intent = intent;
+    c.language = session_.language();
+    spdlog::info("language: {}", c.language);
+    changes_.push_back(std::move(c));
 }
 
 void Kiosk::try_pin(const std::string &pin) {
@@ -302,6 +323,7 @@ std::string Kiosk::screen_name() const {
     }
     if (session_.warning(frame_.now)) return "idle-warning";
     if (ui_.zoom_open) return "picture";
+    if (ui_.choosing_language) return "languages";
     if (ui_.qr_open) return "take-it-with-you";
     switch (nav_.state().screen) {
     case Screen::Attract: return "attract";
@@ -329,6 +351,16 @@ std::string Kiosk::describe_json() const {
     j["faq"] = s.screen == Screen::Faq && s.open_faq >= 0 ? json(s.open_faq + 1) : json(nullptr);
     j["text_scale"] = session_.text_scale();
     j["high_contrast"] = session_.high_contrast();
+    j["language"] = session_.language();
+    j["languages_offered"] = session_.config().languages_offered;
+    j["choosing_language"] = ui_.choosing_language;
+    // What the customer reads, in the visit's language: the topic's title and, on a step, its
+    // instruction (tests check that a language change turns them, on the same step).
+    if (const Topic *english = nav_.topic()) {
+        const Topic &shown = localized_.get(*english, session_.language());
+        j["shown"]["title"] = shown.title;
+        if (s.screen == Screen::Step) j["shown"]["step"] = shown.fixes[static_cast<size_t>(s.fix)].steps[static_cast<size_t>(s.step)].text;
+    }
     j["zoom"] = ui_.zoom_open ? json(ui_.zoom) : json(nullptr);
     j["loading"] = nav_.catalog().loading;
     j["analytics"] = host_->analytics_state;

@@ -83,7 +83,11 @@ public:
     void set_catalog(std::shared_ptr<const Catalog> catalog) {
         nav_.set_catalog(std::move(catalog));
         textures_.clear(); // an updated plugin may carry new pictures under the same names
+        localized_.clear();
     }
+    // The viewer's words in every language it has (the caller's, read at start; outlives the
+    // kiosk). Without it every screen is in English.
+    void use_ui_text(const UiText &text) { ui_text_ = &text; }
 
     // The state for --dump-ui: screen, topic, fix, step, text scale and every touch target.
     std::string describe_json() const;
@@ -106,6 +110,7 @@ private:
     void prefetch_next_picture();
     bool resolve_tap(size_t from);
     void apply_tap();
+    void set_language(const Intent &intent);
 
     Navigator &nav_;
     Session &session_;
@@ -116,6 +121,8 @@ private:
     Fonts fonts_;
     std::shared_ptr<const Catalog> fonts_catalog_; // the catalog whose characters the atlas was built for
     TouchTargetList targets_; // of the frame last drawn: the one on screen
+    const UiText *ui_text_ = nullptr;
+    mutable LocalizedTopics localized_; // a cache: describe_json() reads through it too
     UiState ui_;
     HostStatus no_status_;               // until watch_status()
     const HostStatus *host_ = &no_status_;

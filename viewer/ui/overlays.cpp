@@ -3,6 +3,7 @@
 #include "overlays.hpp"
 #include "touch_targets.hpp"
 
+#include "core/languages.hpp"
 #include "core/pin.hpp"
 #include "frame_input.hpp"
 #include "qr_texture.hpp"
@@ -63,7 +64,7 @@ void picture_view(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
     if (!begin_overlay(ctx, "picture", screen, IM_COL32(0x10, 0x12, 0x16, 0xFF))) return ImGui::End();
     const FrameInput &in = ctx.input;
-    float close_w = label_width(ctx, icon::close, "Close");
+    float close_w = label_width(ctx, icon::close, ctx.tr("Close"));
     ImVec2 close_at(screen.x - t.margin() - close_w, t.margin());
 
     // The picture fills the screen at zoom 1; double-tap zooms in around the finger and back out.
@@ -98,7 +99,7 @@ void picture_view(const Context &ctx, ImVec2 screen) {
     draw_picture(ctx, *topic, ui.zoom_image, at, zbox);
     ImGui::GetWindowDrawList()->PopClipRect();
 
-    const char *hint = ui.zoom > 1.0f ? "Drag to look around \xC2\xB7 double-tap to zoom out" : "Double-tap to zoom in";
+    const char *hint = ui.zoom > 1.0f ? ctx.tr("Drag to look around · double-tap to zoom out") : ctx.tr("Double-tap to zoom in");
     ImFont *f = ctx.fonts.body;
     float hw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, hint).x;
     ImVec2 hp((screen.x - hw) * 0.5f, screen.y - t.margin() - f->FontSize);
@@ -109,7 +110,7 @@ void picture_view(const Context &ctx, ImVec2 screen) {
 
     ImGui::SetCursorPos(close_at);
     if (touch_button(ctx, "picture-close", ImVec2(close_w, t.button_height()), ButtonStyle::Primary, icon::close,
-                     "Close"))
+                     ctx.tr("Close")))
         ui.zoom_open = false;
     ImGui::End();
 }
@@ -151,24 +152,78 @@ void idle_warning(const Context &ctx, ImVec2 screen) {
     if (!begin_overlay(ctx, "idle-warning", screen, IM_COL32(0, 0, 0, 0xB0))) return ImGui::End();
     int left = ctx.session.warning_seconds_left(ctx.now);
     float w = std::min(screen.x - 2 * t.margin(), t.px(1000)), pad = t.px(56);
-    std::string message = "No one has touched the screen for a while. To keep your visit private, Help Station "
-                          "will start over in " + std::to_string(left) + (left == 1 ? " second." : " seconds.");
+    // TRANSLATORS: {0} is the number of seconds left (1 to 300).
+    std::string message = left == 1 ? std::string(ctx.tr("No one has touched the screen for a while. To keep your visit "
+                                                         "private, Help Station will start over in 1 second."))
+                                    : ctx.trf("No one has touched the screen for a while. To keep your visit private, "
+                                              "Help Station will start over in {0} seconds.",
+                                              {std::to_string(left)});
     float inner = w - 2 * pad;
     float h = pad + ctx.fonts.hero->FontSize + t.gap() + ctx.fonts.h1->FontSize + t.gap() +
               wrapped_height(ctx.fonts.lead, message, inner) + t.px(48) + t.button_height() * 1.25f + pad;
     ImVec2 at = card(ctx, screen, w, h);
     float y = at.y + pad;
     y += centred_text(ctx.fonts.hero, t.color.accent, icon::clock, at.x + pad, y, inner) + t.gap();
-    y += centred_text(ctx.fonts.h1, t.color.text, "Still there?", at.x + pad, y, inner) + t.gap();
+    y += centred_text(ctx.fonts.h1, t.color.text, ctx.tr("Still there?"), at.x + pad, y, inner) + t.gap();
     y += centred_text(ctx.fonts.lead, t.color.text, message, at.x + pad, y, inner) + t.px(48);
     ImGui::SetCursorPos(ImVec2(at.x + pad, y));
     if (touch_button(ctx, "still-here", ImVec2(inner, t.button_height() * 1.25f), ButtonStyle::Primary, icon::hand,
-                     "I'm still here"))
+                     ctx.tr("I'm still here")))
         ctx.ask(Intent::of(Intent::Kind::StillHere));
     ImGui::End();
 }
 
+// ---- The languages on offer -------------------------------------------------------------------
+
+// Each language in its own name, one large button each (the visit's language marked), and Close.
+// The title is in the visit's language, with the English under it when that is another: whoever
+// opened this may read neither well, but the names below are what they look for.
+void language_chooser(const Context &ctx, ImVec2 screen) {
+    const Theme &t = ctx.theme;
+    if (!begin_overlay(ctx, "languages", screen, IM_COL32(0, 0, 0, 0xB0))) return ImGui::End();
+    const std::vector<std::string> &offered = ctx.session.config().languages_offered;
+    float w = std::min(screen.x - 2 * t.margin(), t.px(900)), pad = t.px(48);
+    float inner = w - 2 * pad, bh = t.button_height() * 1.2f, gap = t.gap();
+    const char *english = "Choose your language"; // the same words, never translated: N_ below
+    std::string title = ctx.tr(N_("Choose your language"));
+    bool both = title != english;
+    float title_h = wrapped_height(ctx.fonts.h1, title, inner) +
+                    (both ? t.px(8) + wrapped_height(ctx.fonts.body, english, inner) : 0.0f);
+    auto height = [&] { return pad + title_h + t.px(32) + offered.size() * (bh + gap) + t.px(16) + t.button_height() + pad; };
+    // Large text on a short screen: plain-height buttons and a narrower frame, so Close stays in.
+    float room = screen.y - 2 * t.margin();
+    if (height() > room) bh = t.button_height();
+    if (height() > room) {
+        pad = t.px(24);
+        inner = w - 2 * pad;
+    }
+    float h = height();
+    ImVec2 at = card(ctx, screen, w, std::min(h, room));
+    float y = at.y + pad;
+    y += centred_text(ctx.fonts.h1, t.color.text, title, at.x + pad, y, inner);
+    if (both) y += t.px(8) + centred_text(ctx.fonts.body, t.color.text_muted, english, at.x + pad, y + t.px(8), inner);
+    y += t.px(32);
+    for (const std::string &language : offered) {
+        std::string id = "language:" + language, name = own_name(language);
+        bool current = language == ctx.language();
+        ImGui::SetCursorPos(ImVec2(at.x + pad, y));
+        if (touch_button(ctx, id.c_str(), ImVec2(inner, bh), current ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                         current ? icon::check : nullptr, name.c_str()))
+            ctx.ask(Intent::set_language(language));
+        y += bh + gap;
+    }
+    y += t.px(16);
+    float close_w = std::max(t.px(320), label_width(ctx, icon::close, ctx.tr("Close")));
+    ImGui::SetCursorPos(ImVec2(at.x + (w - close_w) * 0.5f, y));
+    if (touch_button(ctx, "language-close", ImVec2(close_w, t.button_height()), ButtonStyle::Secondary, icon::close,
+                     ctx.tr("Close")))
+        ctx.ask(Intent::of(Intent::Kind::CloseLanguages));
+    ImGui::End();
+}
+
 // ---- Admin: PIN keypad, menu, diagnostics -----------------------------------------------------
+// Staff screens stay in English whatever the visit's language: they are for the store's team,
+// and their words are not in the viewer's catalogs (nothing there is marked with tr()).
 
 void keypad(const Context &ctx, ImVec2 screen) {
     const Theme &t = ctx.theme;
@@ -268,6 +323,7 @@ void open_take_it_with_you(const Context &ctx, const std::string &url, const std
 void draw_overlays(const Context &ctx, ImVec2 screen) {
     if (ctx.ui.zoom_open) picture_view(ctx, screen);
     if (ctx.ui.qr_open) take_it_with_you_view(ctx, screen);
+    if (ctx.ui.choosing_language && ctx.session.admin() == AdminState::Locked) language_chooser(ctx, screen);
     switch (ctx.session.admin()) {
     case AdminState::Pin: keypad(ctx, screen); break;
     case AdminState::Menu: admin_menu(ctx, screen); break;

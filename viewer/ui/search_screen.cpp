@@ -108,7 +108,7 @@ void query_field(const Context &ctx, ImVec2 pos, ImVec2 size) {
     const std::string &q = ctx.ui.search.query();
     dl->PushClipRect(ImVec2(x0, pos.y), ImVec2(end.x - pad * 0.5f, end.y), true);
     if (q.empty()) {
-        dl->AddText(f, f->FontSize, ImVec2(x0, ty), c.text_muted, "Describe your problem");
+        dl->AddText(f, f->FontSize, ImVec2(x0, ty), c.text_muted, ctx.tr("Describe your problem"));
         dl->AddRectFilled(ImVec2(x0, ty), ImVec2(x0 + t.px(4), ty + f->FontSize), c.accent);
     } else {
         // A long query shows its end, where the typing is.
@@ -118,6 +118,39 @@ void query_field(const Context &ctx, ImVec2 pos, ImVec2 size) {
         dl->AddRectFilled(ImVec2(x + w + t.px(4), ty), ImVec2(x + w + t.px(8), ty + f->FontSize), c.accent);
     }
     dl->PopClipRect();
+}
+
+// Where in the topic a result matched, for people, in the visit's language: "Symptom", "Fix 2,
+// step 3", "FAQ: Does RCS cost extra?" (search.cpp says the same in English, for --search).
+std::string where_label(const Context &ctx, const SearchHit &hit) {
+    const Topic *topic = ctx.catalog.find(hit.topic);
+    const Topic *shown = topic ? &ctx.shown(*topic) : nullptr;
+    std::string fix_n = std::to_string(hit.fix + 1);
+    auto fix_title = [&] {
+        bool ok = shown && hit.fix >= 0 && hit.fix < static_cast<int>(shown->fixes.size());
+        return ok ? shown->fixes[static_cast<size_t>(hit.fix)].title : std::string();
+    };
+    switch (hit.place) {
+    case MatchPlace::Title:
+    case MatchPlace::AskTeamNote: return ctx.tr("Topic");
+    case MatchPlace::Summary: return ctx.tr("Summary");
+    case MatchPlace::Symptom: return ctx.tr("Symptom");
+    case MatchPlace::Why: return ctx.tr("Why it happens");
+    case MatchPlace::FixTitle: return ctx.trf("Fix {0}", {fix_n});
+    case MatchPlace::FixIntro:
+    case MatchPlace::FixOutcome:
+        // TRANSLATORS: {0} is the fix's number, {1} its title.
+        return ctx.trf("Fix {0}: {1}", {fix_n, fix_title()});
+    case MatchPlace::Step:
+    case MatchPlace::StepNote: return ctx.trf("Fix {0}, step {1}", {fix_n, std::to_string(hit.step + 1)});
+    case MatchPlace::FaqQuestion: return ctx.tr("FAQ");
+    case MatchPlace::FaqAnswer: {
+        bool ok = shown && hit.faq >= 0 && hit.faq < static_cast<int>(shown->faq.size());
+        // TRANSLATORS: {0} is the question of the FAQ entry the words were found in.
+        return ok ? ctx.trf("FAQ: {0}", {shown->faq[static_cast<size_t>(hit.faq)].question}) : ctx.tr("FAQ");
+    }
+    }
+    return hit.where;
 }
 
 // One result: the topic's title, where it matched, and the matched text. Returns true on tap.
@@ -130,7 +163,7 @@ bool result_card(const Context &ctx, const SearchHit &hit, int n, float width) {
     const Marks &title_marks = in_title ? hit.highlights : none;
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float title_h = marked_text(ctx, ctx.fonts.bold, hit.title, title_marks, text_w, origin, false);
-    std::string where = std::string(icon::search) + "  " + hit.where;
+    std::string where = std::string(icon::search) + "  " + where_label(ctx, hit);
     float where_h = wrapped_height(ctx.fonts.small, where, text_w);
     float snippet_h = in_title ? 0 : marked_text(ctx, ctx.fonts.body, hit.snippet, hit.highlights, text_w, origin, false);
     float h = pad + title_h + t.px(8) + where_h + (in_title ? 0 : t.px(12) + snippet_h) + pad;
@@ -186,23 +219,32 @@ void popular_topics(const Context &ctx, float x, float width, const char *headin
     for (const std::string &id : ids) {
         const Topic *topic = ctx.catalog.find(id);
         ImGui::SetCursorPosX(x);
-        if (topic && topic_row(ctx, *topic, width)) ctx.ask(Intent::open_topic(id));
+        if (topic && topic_row(ctx, ctx.shown(*topic), width)) ctx.ask(Intent::open_topic(id));
     }
 }
 
 void ask_team_button(const Context &ctx, float width) {
     const Theme &t = ctx.theme;
-    float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, "Ask a team member")));
-    if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users,
-                     "Ask a team member"))
+    const char *label = ctx.tr("Ask a team member");
+    float bw = std::min(width, std::max(t.px(520), label_width(ctx, icon::users, label)));
+    if (touch_button(ctx, "ask-team", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::users, label))
         ctx.ask(Intent::of(Intent::Kind::AskTeam));
+}
+
+// The results for what was typed, searched in the visit's language: the localized topics have
+// their own index (made the first time a visit searches in that language); when the words find
+// nothing there, the English text is searched too (a customer may type the English they see on
+// their phone).
+const std::vector<SearchHit> &search_results(const Context &ctx) {
+    const Catalog &shown = ctx.localized.catalog(ctx.catalog, ctx.language());
+    return ctx.ui.search.results(shown, &shown == &ctx.catalog ? nullptr : &ctx.catalog);
 }
 
 // The scrolling list under (or above) the field: results, or what to do without any.
 void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
     const Theme &t = ctx.theme;
     SearchBox &box = ctx.ui.search;
-    const std::vector<SearchHit> &hits = box.results(ctx.catalog);
+    const std::vector<SearchHit> &hits = search_results(ctx);
     ImGui::SetCursorPos(pos);
     // New results start at their top (the finger is on the keyboard, not on the list).
     if (box.version() != ctx.ui.search_version_drawn || ctx.new_page) ImGui::SetNextWindowScroll(ImVec2(0, 0));
@@ -210,36 +252,36 @@ void results_list(const Context &ctx, ImVec2 pos, ImVec2 size, bool show_hint) {
     ImGui::BeginChild("results", size, false, ImGuiWindowFlags_NoBackground);
     float width = size.x - t.px(24); // room for the scrollbar
     if (!hits.empty()) {
-        std::string count = hits.size() == 1 ? "1 topic matches" : std::to_string(hits.size()) + " topics match";
+        std::string count = hits.size() == 1 ? std::string(ctx.tr("1 topic matches"))
+                                             : ctx.trf("{0} topics match", {std::to_string(hits.size())});
         wrapped_text(ctx.fonts.small, t.color.text_muted, count, width);
         ImGui::Dummy(ImVec2(0, t.px(4)));
         for (size_t i = 0; i < hits.size(); ++i)
             if (result_card(ctx, hits[i], static_cast<int>(i + 1), width))
                 ctx.ask(Intent::open_result(hits[i].route, hits[i].topic));
     } else if (box.nothing_found()) {
-        std::string title = "Sorry, nothing matches \xE2\x80\x9C" + box.query() + "\xE2\x80\x9D";
+        // TRANSLATORS: {0} is what the customer typed.
+        std::string title = ctx.trf("Sorry, nothing matches “{0}”", {box.query()});
         wrapped_text(ctx.fonts.h2, t.color.text, title, width);
         ImGui::Dummy(ImVec2(0, t.px(8)));
         wrapped_text(ctx.fonts.body, t.color.text,
                      ctx.catalog.topics.empty()
-                         ? "Try other words, or ask us."
-                         : "Try fewer or other words, pick one of the topics people ask about most, or ask us.",
+                         ? ctx.tr("Try other words, or ask us.")
+                         : ctx.tr("Try fewer or other words, pick one of the topics people ask about most, or ask us."),
                      width);
         ImGui::Dummy(ImVec2(0, t.gap()));
         if (!t.portrait) { // portrait: below the list, down where a hand reaches (draw_search)
             ask_team_button(ctx, width);
             ImGui::Dummy(ImVec2(0, t.gap()));
         }
-        popular_topics(ctx, ImGui::GetCursorPosX(), width, "Most asked about");
+        popular_topics(ctx, ImGui::GetCursorPosX(), width, ctx.tr("Most asked about"));
     } else {
         if (show_hint) {
-            wrapped_text(ctx.fonts.body, t.color.text,
-                         "Type what you see, for example \xE2\x80\x9Cgreen bubbles\xE2\x80\x9D or "
-                         "\xE2\x80\x9Cno service\xE2\x80\x9D.",
+            wrapped_text(ctx.fonts.body, t.color.text, ctx.tr("Type what you see, for example “green bubbles” or “no service”."),
                          width);
             ImGui::Dummy(ImVec2(0, t.gap()));
         }
-        popular_topics(ctx, ImGui::GetCursorPosX(), width, "Most asked about");
+        popular_topics(ctx, ImGui::GetCursorPosX(), width, ctx.tr("Most asked about"));
     }
     touch_scroll(ctx);
     ImGui::EndChild();
@@ -265,7 +307,7 @@ void draw_search(const Context &ctx, ImVec2 body) {
         float field_y = kb_y - gap - field_h;
         // Nothing found: "Ask a team member" stays in view just above the field, whatever the
         // text size and however far the list is scrolled.
-        ctx.ui.search.results(ctx.catalog);
+        search_results(ctx);
         float list_end = field_y - gap;
         if (ctx.ui.search.nothing_found()) {
             list_end -= t.button_height() + gap;
@@ -286,9 +328,8 @@ void draw_search(const Context &ctx, ImVec2 body) {
     float kb_h = keyboard_height(ctx, kb_w);
     float kb_y = std::max(top, body.y - m * 0.5f - kb_h);
     // Above the keyboard, what to type (as much of it as fits): the list on the left is for results.
-    const char *heading_text = "Describe your problem";
-    const char *hint = "Type what you see, for example \xE2\x80\x9Cgreen bubbles\xE2\x80\x9D or \xE2\x80\x9Cno "
-                       "service\xE2\x80\x9D. The results change as you type.";
+    const char *heading_text = ctx.tr("Describe your problem");
+    const char *hint = ctx.tr("Type what you see, for example “green bubbles” or “no service”. The results change as you type.");
     float room = kb_y - gap - top, heading_h = wrapped_height(ctx.fonts.h2, heading_text, kb_w);
     ImGui::SetCursorPos(ImVec2(right_x, top));
     if (heading_h <= room) wrapped_text(ctx.fonts.h2, t.color.text, heading_text, kb_w);

@@ -8,6 +8,8 @@
 #include "screens.hpp"
 #include "widgets.hpp"
 
+#include "core/languages.hpp"
+
 #include <imgui_internal.h> // SetNextWindowScroll: a new screen starts at its top
 
 namespace hs::ui {
@@ -39,24 +41,31 @@ void bar_background(const Context &ctx, float y, float width, bool line_below) {
     dl->AddLine(ImVec2(p.x, p.y + ly), ImVec2(p.x + width, p.y + ly), t.color.border, t.px(2));
 }
 
-// Home and Back, then the text size and contrast buttons, from (x, y). In portrait (`fill`) the
-// row spans `width`: Home and Back share what the other two leave, and when large text makes the
-// row too long, the text size button drops its percentage, then Home and Back their words.
-void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
+// Home and Back, then the text size, contrast and language buttons, from (x, y). In portrait
+// (`fill`) the row spans `width`: Home and Back share what the others leave, and when large text
+// makes the row too long, the text size button drops its percentage, then Home and Back their
+// words. The language button always keeps its name: it is how someone who cannot read the
+// current language finds their own (each language is named in itself).
+// Returns where the row ends (x).
+float nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
     const Theme &t = ctx.theme;
     bool at_home = ctx.nav.state().screen == Screen::Home;
     float bh = t.button_height(), gap = t.gap();
     std::string size_label = std::to_string(ctx.session.text_size()) + "%";
-    const char *home_label = "Home", *back_label = "Back", *size_text = size_label.c_str();
+    const char *home_label = ctx.tr("Home"), *back_label = ctx.tr("Back"), *size_text = size_label.c_str();
+    std::string language = own_name(ctx.language());
+    bool choose_language = ctx.session.config().languages_offered.size() > 1;
+    auto language_w = [&] { return choose_language ? label_width(ctx, icon::globe, language.c_str()) + gap : 0.0f; };
     auto total = [&] {
         return label_width(ctx, icon::home, home_label) + label_width(ctx, icon::back, back_label) +
-               label_width(ctx, icon::text_size, size_text) + label_width(ctx, icon::contrast, nullptr) + 3 * gap;
+               label_width(ctx, icon::text_size, size_text) + label_width(ctx, icon::contrast, nullptr) + 3 * gap +
+               language_w();
     };
     if (total() > width) size_text = nullptr;
     if (total() > width) home_label = back_label = nullptr;
     float home_w = label_width(ctx, icon::home, home_label), back_w = label_width(ctx, icon::back, back_label);
     float size_w = label_width(ctx, icon::text_size, size_text), contrast_w = label_width(ctx, icon::contrast, nullptr);
-    if (fill) home_w = back_w = std::max(home_w, (width - size_w - contrast_w - 3 * gap) * 0.5f);
+    if (fill) home_w = back_w = std::max(home_w, (width - size_w - contrast_w - 3 * gap - language_w()) * 0.5f);
 
     ImGui::SetCursorPos(ImVec2(x, y));
     if (touch_button(ctx, "home", ImVec2(home_w, bh), ButtonStyle::Secondary, icon::home, home_label, !at_home))
@@ -72,6 +81,13 @@ void nav_buttons(const Context &ctx, float x, float y, float width, bool fill) {
     ImGui::SetCursorPos(ImVec2(sx + size_w + gap, y));
     if (touch_button(ctx, "contrast", ImVec2(contrast_w, bh), ButtonStyle::Secondary, icon::contrast, nullptr))
         ctx.ask(Intent::of(Intent::Kind::ToggleContrast));
+    float end = sx + size_w + gap + contrast_w;
+    if (!choose_language) return end;
+    ImGui::SetCursorPos(ImVec2(end + gap, y));
+    if (touch_button(ctx, "language", ImVec2(language_w() - gap, bh), ButtonStyle::Secondary, icon::globe,
+                     language.c_str()))
+        ctx.ask(Intent::of(Intent::Kind::ChooseLanguage));
+    return end + language_w();
 }
 
 } // namespace
@@ -109,8 +125,10 @@ void draw_shell(const Context &ctx, ImVec2 screen) {
         body_top = title_h;
     } else {
         bar_background(ctx, 0, screen.x, true);
-        nav_buttons(ctx, t.margin(), (bar - bh) * 0.5f, screen.x - 2 * t.margin(), false);
-        brand(ctx, ImVec2(screen.x - t.margin() - brand_width(ctx), 0), bar);
+        // The buttons come first; the name goes when large text leaves no room for it beside them.
+        float brand_x = screen.x - t.margin() - brand_width(ctx);
+        float end = nav_buttons(ctx, t.margin(), (bar - bh) * 0.5f, brand_x - t.gap() - t.margin(), false);
+        if (end + t.gap() <= brand_x) brand(ctx, ImVec2(brand_x, 0), bar);
         body = ImVec2(screen.x, screen.y - bar);
         body_top = bar;
     }

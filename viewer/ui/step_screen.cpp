@@ -35,8 +35,11 @@ float progress_header(const Context &ctx, const Topic &topic, const Fix &fix, fl
     const Theme &t = ctx.theme;
     const NavState &s = ctx.nav.state();
     float top = ImGui::GetCursorPosY();
-    std::string where = "Fix " + std::to_string(s.fix + 1) + " of " + std::to_string(topic.fixes.size()) +
-                        "  \xC2\xB7  Step " + std::to_string(s.step + 1) + " of " + std::to_string(fix.steps.size());
+    // TRANSLATORS: {0} is the fix the customer is on, {1} how many fixes the topic has.
+    std::string where = ctx.trf("Fix {0} of {1}", {std::to_string(s.fix + 1), std::to_string(topic.fixes.size())}) +
+                        "  \xC2\xB7  " +
+                        // TRANSLATORS: {0} is the step the customer is on, {1} how many steps the fix has.
+                        ctx.trf("Step {0} of {1}", {std::to_string(s.step + 1), std::to_string(fix.steps.size())});
     ImGui::SetCursorPosX(t.margin());
     wrapped_text(ctx.fonts.bold, t.color.accent, where, width);
     ImGui::SetCursorPosX(t.margin());
@@ -94,17 +97,17 @@ enum class AnswerLayout { Inline, TwoColumns, Stacked };
 
 const char *no_label(const Context &ctx, const Topic &topic) {
     bool more_fixes = ctx.nav.state().fix + 1 < static_cast<int>(topic.fixes.size());
-    return more_fixes ? "No, try the next fix" : "No, still not working";
+    return more_fixes ? ctx.tr("No, try the next fix") : ctx.tr("No, still not working");
 }
-constexpr const char *kYes = "Yes, it's fixed";
-constexpr const char *kQuestion = "Did this fix it?";
+constexpr const char *kYes = N_("Yes, it's fixed");
+constexpr const char *kQuestion = N_("Did this fix it?");
 
 AnswerLayout answer_layout(const Context &ctx, const Topic &topic, float width) {
     const Theme &t = ctx.theme;
-    float yes = label_width(ctx, icon::check, kYes), no = label_width(ctx, nullptr, no_label(ctx, topic));
+    float yes = label_width(ctx, icon::check, ctx.tr(kYes)), no = label_width(ctx, nullptr, no_label(ctx, topic));
     ImFont *q = ctx.fonts.h2;
-    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, kQuestion).x;
-    float back = label_width(ctx, icon::back, "Back");
+    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, ctx.tr(kQuestion)).x;
+    float back = label_width(ctx, icon::back, ctx.tr("Back"));
     if (!t.portrait && back + qw + yes + no + 5 * t.gap() + 2 * t.margin() <= width) return AnswerLayout::Inline;
     if (std::max(yes, no) <= (width - 2 * t.margin() - t.gap()) * 0.5f) return AnswerLayout::TwoColumns;
     return AnswerLayout::Stacked;
@@ -135,11 +138,11 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
     float y = origin.y + (size.y - bh) * 0.5f;
     float right = origin.x + size.x - t.margin();
     if (!ctx.nav.is_last_step()) {
-        float back_w = std::max(t.px(300), label_width(ctx, icon::back, "Back"));
+        float back_w = std::max(t.px(300), label_width(ctx, icon::back, ctx.tr("Back")));
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
-        if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
+        if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, ctx.tr("Back")))
             ctx.ask(Intent::of(Intent::Kind::Back));
-        static const std::string next_label = std::string("Next step   ") + icon::next; // icon after the words
+        const std::string next_label = std::string(ctx.tr("Next step")) + "   " + icon::next; // icon after the words
         float w = std::max(t.px(420), label_width(ctx, nullptr, next_label.c_str()));
         ImGui::SetCursorPos(ImVec2(right - w, y));
         if (touch_button(ctx, "step-next", ImVec2(w, bh), ButtonStyle::Primary, nullptr, next_label.c_str()))
@@ -148,43 +151,43 @@ void action_bar(const Context &ctx, const Topic &topic, ImVec2 origin, ImVec2 si
     }
     const char *no = no_label(ctx, topic);
     ImFont *q = ctx.fonts.h2;
-    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, kQuestion).x;
+    float qw = q->CalcTextSizeA(q->FontSize, FLT_MAX, 0, ctx.tr(kQuestion)).x;
     AnswerLayout layout = answer_layout(ctx, topic, size.x);
     if (layout != AnswerLayout::Inline) {
         // The question on its own row, the answers below it.
-        dl->AddText(q, q->FontSize, ImVec2(a.x + (size.x - qw) * 0.5f, a.y + t.px(28)), t.color.text, kQuestion);
+        dl->AddText(q, q->FontSize, ImVec2(a.x + (size.x - qw) * 0.5f, a.y + t.px(28)), t.color.text, ctx.tr(kQuestion));
         float full = size.x - 2 * t.margin();
         float by = origin.y + t.px(28) + q->FontSize + t.px(24);
         bool stacked = layout == AnswerLayout::Stacked;
         float w = stacked ? full : (full - t.gap()) * 0.5f;
         ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), by));
-        if (touch_button(ctx, "answer-yes", ImVec2(w, bh), ButtonStyle::Success, icon::check, kYes))
+        if (touch_button(ctx, "answer-yes", ImVec2(w, bh), ButtonStyle::Success, icon::check, ctx.tr(kYes)))
             ctx.ask(Intent::answer(true));
         ImGui::SetCursorPos(stacked ? ImVec2(origin.x + t.margin(), by + bh + t.gap())
                                     : ImVec2(origin.x + t.margin() + w + t.gap(), by));
         if (touch_button(ctx, "answer-no", ImVec2(w, bh), ButtonStyle::Primary, nullptr, no)) ctx.ask(Intent::answer(false));
         return;
     }
-    float back_w = std::max(t.px(240), label_width(ctx, icon::back, "Back"));
+    float back_w = std::max(t.px(240), label_width(ctx, icon::back, ctx.tr("Back")));
     ImGui::SetCursorPos(ImVec2(origin.x + t.margin(), y));
-    if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, "Back"))
+    if (touch_button(ctx, "step-back", ImVec2(back_w, bh), ButtonStyle::Secondary, icon::back, ctx.tr("Back")))
         ctx.ask(Intent::of(Intent::Kind::Back));
     float no_w = std::max(t.px(460), label_width(ctx, nullptr, no));
-    float yes_w = std::max(t.px(400), label_width(ctx, icon::check, kYes));
+    float yes_w = std::max(t.px(400), label_width(ctx, icon::check, ctx.tr(kYes)));
     ImGui::SetCursorPos(ImVec2(right - no_w, y));
     if (touch_button(ctx, "answer-no", ImVec2(no_w, bh), ButtonStyle::Primary, nullptr, no)) ctx.ask(Intent::answer(false));
     ImGui::SetCursorPos(ImVec2(right - no_w - t.gap() - yes_w, y));
-    if (touch_button(ctx, "answer-yes", ImVec2(yes_w, bh), ButtonStyle::Success, icon::check, kYes))
+    if (touch_button(ctx, "answer-yes", ImVec2(yes_w, bh), ButtonStyle::Success, icon::check, ctx.tr(kYes)))
         ctx.ask(Intent::answer(true));
     float qx = right - no_w - t.gap() - yes_w - t.margin() - qw;
     ImVec2 win = ImGui::GetWindowPos();
-    dl->AddText(q, q->FontSize, ImVec2(win.x + qx, win.y + y + (bh - q->FontSize) * 0.5f), t.color.text, kQuestion);
+    dl->AddText(q, q->FontSize, ImVec2(win.x + qx, win.y + y + (bh - q->FontSize) * 0.5f), t.color.text, ctx.tr(kQuestion));
 }
 
 } // namespace
 
 void draw_step(const Context &ctx, ImVec2 body) {
-    const Topic *topic = ctx.nav.topic();
+    const Topic *topic = ctx.topic();
     const NavState &s = ctx.nav.state();
     if (!topic) return;
     const Fix &fix = topic->fixes[static_cast<size_t>(s.fix)];
@@ -239,7 +242,8 @@ void draw_step(const Context &ctx, ImVec2 body) {
 
     // A horizontal swipe turns the page: finger to the left for the next step, to the right for
     // the previous one (the last step waits for the answer to "Did this fix it?").
-    bool on_top = !ctx.ui.zoom_open && !ctx.ui.qr_open && ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
+    bool on_top = !ctx.ui.zoom_open && !ctx.ui.qr_open && !ctx.ui.choosing_language &&
+                  ctx.session.admin() == AdminState::Locked && !ctx.session.warning(ctx.now);
     if (on_top) {
         if (ctx.input.has(Gesture::Kind::SwipeLeft)) ctx.ask(Intent::of(Intent::Kind::NextStep));
         else if (ctx.input.has(Gesture::Kind::SwipeRight)) ctx.ask(Intent::of(Intent::Kind::PrevStep));

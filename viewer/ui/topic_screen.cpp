@@ -12,7 +12,7 @@ namespace {
 void explanation(const Context &ctx, const Topic &topic, float x, float width) {
     const Theme &t = ctx.theme;
     ImGui::SetCursorPosX(x);
-    heading(ctx, "What you see", width);
+    heading(ctx, ctx.tr("What you see"), width);
     ImFont *f = ctx.fonts.body;
     for (const std::string &s : topic.symptoms) {
         ImVec2 p = ImGui::GetCursorScreenPos();
@@ -24,13 +24,14 @@ void explanation(const Context &ctx, const Topic &topic, float x, float width) {
     }
     ImGui::Dummy(ImVec2(0, t.gap()));
     ImGui::SetCursorPosX(x);
-    heading(ctx, "Why it happens", width);
+    heading(ctx, ctx.tr("Why it happens"), width);
     ImGui::SetCursorPosX(x);
     wrapped_text(f, t.color.text, topic.why, width);
 }
 
 bool faq_button(const Context &ctx, const Topic &topic, float width) {
-    std::string label = "Questions & answers (" + std::to_string(topic.faq.size()) + ")";
+    // TRANSLATORS: {0} is how many questions the topic answers.
+    std::string label = ctx.trf("Questions & answers ({0})", {std::to_string(topic.faq.size())});
     return touch_button(ctx, "faq", ImVec2(width, ctx.theme.button_height()), ButtonStyle::Secondary, icon::question,
                         label.c_str());
 }
@@ -38,7 +39,7 @@ bool faq_button(const Context &ctx, const Topic &topic, float width) {
 void fixes(const Context &ctx, const Topic &topic, float x, float width) {
     const Theme &t = ctx.theme;
     ImGui::SetCursorPosX(x);
-    heading(ctx, "Try these fixes, in order", width);
+    heading(ctx, ctx.tr("Try these fixes, in order"), width);
     for (size_t i = 0; i < topic.fixes.size(); ++i) {
         const Fix &fix = topic.fixes[i];
         ImGui::SetCursorPosX(x);
@@ -56,7 +57,8 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
                      t.color.on_accent);
         float tx = pos.x + tx_off;
         ImDrawList *dl = ImGui::GetWindowDrawList();
-        std::string steps = std::to_string(fix.steps.size()) + (fix.steps.size() == 1 ? " step" : " steps");
+        std::string steps = fix.steps.size() == 1 ? std::string(ctx.tr("1 step"))
+                                                  : ctx.trf("{0} steps", {std::to_string(fix.steps.size())});
         float y = pos.y + (h - th - ctx.fonts.small->FontSize) * 0.5f;
         dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(tx, y), t.color.text, fix.title.c_str(), nullptr, tw);
         dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(tx, y + th), t.color.text_muted, steps.c_str());
@@ -69,20 +71,20 @@ void fixes(const Context &ctx, const Topic &topic, float x, float width) {
 } // namespace
 
 void draw_topic(const Context &ctx, ImVec2 body) {
-    const Topic *topic = ctx.nav.topic();
+    const Topic *topic = ctx.topic();
     if (!topic) return;
     const Theme &t = ctx.theme;
     float width = body.x - 2 * t.margin();
     bool has_faq = !topic->faq.empty();
     // Landscape: the FAQ button sits beside the title, visible without scrolling.
-    std::string faq_label = "Questions & answers (" + std::to_string(topic->faq.size()) + ")";
+    std::string faq_label = ctx.trf("Questions & answers ({0})", {std::to_string(topic->faq.size())});
     float faq_w = std::max(t.px(520), label_width(ctx, icon::question, faq_label.c_str()));
     float title_w = !t.portrait && has_faq ? width - faq_w - t.gap() : width;
     ImGui::SetCursorPos(ImVec2(t.margin(), t.margin()));
     wrapped_text(ctx.fonts.h1, t.color.text, topic->title, title_w);
     if (!topic->applies_to.empty()) {
         ImGui::SetCursorPosX(t.margin());
-        wrapped_text(ctx.fonts.small, t.color.text_muted, "For " + topic->applies_to, title_w);
+        wrapped_text(ctx.fonts.small, t.color.text_muted, ctx.trf("For {0}", {topic->applies_to}), title_w);
     }
     if (!t.portrait && has_faq) {
         float y = ImGui::GetCursorPosY();

@@ -143,7 +143,7 @@ void draw_picture(const Context &ctx, const Topic &topic, const std::string &nam
     ImFont *f = ctx.fonts.h1;
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon::picture);
     dl->AddText(f, f->FontSize, ImVec2(at.x + (w - ts.x) * 0.5f, at.y + h * 0.5f - ts.y), c.text_muted, icon::picture);
-    const char *msg = "Picture not available";
+    const char *msg = ctx.tr("Picture not available");
     ImFont *s = ctx.fonts.small;
     ImVec2 ms = s->CalcTextSizeA(s->FontSize, FLT_MAX, 0, msg);
     dl->AddText(s, s->FontSize, ImVec2(at.x + (w - ms.x) * 0.5f, at.y + h * 0.5f + ctx.theme.px(12)), c.text_muted, msg);

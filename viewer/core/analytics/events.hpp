@@ -12,6 +12,9 @@
 //   outcome        T     N?  M?   -    from topic opened to the outcome fixed | not_fixed | ask_team | abandoned | no_fix_tried
 //   session_end    -     -   -    -    the whole session                done | idle | shutdown
 //
+// Every event also carries the visit's language at the time ("es"; schema v3): an outcome is
+// written in the language the customer last chose in the session.
+//
 // Fix, step and FAQ entry are 1-based as a person reads them (0 = none, NULL in the database).
 #pragma once
 
@@ -48,6 +51,7 @@ struct Event {
     std::int64_t duration_ms = -1; // -1: none
     std::string detail;            // outcome or end reason name, or a search query
     int count = -1;                // search: how many topics it found; -1: none
+    std::string language;          // the visit's language ("en", "es"); empty: not known
 };
 
 const char *kind_name(EventKind kind);

@@ -13,6 +13,7 @@ Recorder::Recorder(Sink sink, Options options) : sink_(std::move(sink)), options
 
 void Recorder::emit(Event e) {
     e.session = session_;
+    e.language = language_;
     sink_(std::move(e));
 }
 
@@ -77,6 +78,10 @@ void Recorder::on_change(const Change &c, std::int64_t at_ms) {
     if (c.search) on_search(*c.search, at_ms);
     if (c.cause == Cause::IdleReset) on_reset(at_ms, EndReason::Idle);
     if (c.cause == Cause::Reload) on_reset(at_ms, EndReason::Shutdown);
+    // After the reset: the visit that ended keeps the language it was read in; the next starts
+    // in the one the change carries (the kiosk's default, after a reset).
+    if (!c.language.empty()) language_ = c.language;
+    if (c.cause == Cause::Intent && c.intent.kind == Intent::Kind::SetLanguage) return; // nobody moved
     on_state(c.to, c.answered_no(), at_ms);
 }
 

@@ -70,6 +70,7 @@ private:
     std::int64_t session_ = 0; // 0: no session
     std::int64_t session_started_ = 0;
     std::vector<TopicVisit> topics_; // in the order they were opened
+    std::string language_;           // the visit's language, from the changes (Change::language)
 };
 
 } // namespace hs::analytics

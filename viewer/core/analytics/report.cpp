@@ -80,6 +80,30 @@ void read_fixes(sql::Db &db, std::int64_t since, const std::vector<TopicRow> &to
     for (auto &[key, r] : rows) out.push_back(r); // fixes of topics opened before `since`
 }
 
+// Outcomes by language. A database no kiosk has written to since schema 3 has no language column
+// (the report opens it read-only and never migrates): every outcome there is "not recorded".
+void read_languages(sql::Db &db, std::int64_t since, std::vector<LanguageRow> &out) {
+    bool has_column = sql::Stmt(db.get(), "SELECT language FROM events LIMIT 0").ok();
+    std::string text = std::string("SELECT ") + (has_column ? "IFNULL(language, '')" : "''") +
+                       ", COUNT(DISTINCT session),"
+                       " SUM(detail = 'fixed'), SUM(detail = 'not_fixed'), SUM(detail = 'ask_team'),"
+                       " SUM(detail = 'abandoned'), SUM(detail = 'no_fix_tried')"
+                       " FROM events WHERE at_ms >= ?1 AND +kind = 'outcome' GROUP BY 1 ORDER BY 2 DESC, 1";
+    sql::Stmt s(db.get(), text.c_str());
+    s.bind(1, since);
+    while (s.step() == SQLITE_ROW) {
+        LanguageRow r;
+        r.language = s.text(0);
+        r.sessions = static_cast<int>(s.integer(1));
+        r.fixed = static_cast<int>(s.integer(2));
+        r.not_fixed = static_cast<int>(s.integer(3));
+        r.ask_team = static_cast<int>(s.integer(4));
+        r.abandoned = static_cast<int>(s.integer(5));
+        r.no_fix_tried = static_cast<int>(s.integer(6));
+        out.push_back(r);
+    }
+}
+
 int count(sql::Db &db, const char *text, std::int64_t since) {
     sql::Stmt s(db.get(), text);
     s.bind(1, since);
@@ -124,6 +148,7 @@ ReportResult read_report(const std::string &db_path, std::int64_t since_ms, std:
     read_topics(db, since_ms, r.topics, 0);
     read_fixes(db, since_ms, r.topics, r.fixes);
     read_topics(db, std::max(since_ms, now_ms - kWeekMs), r.this_week, 10);
+    read_languages(db, since_ms, r.languages);
     db.exec("COMMIT");
     return result;
 }

@@ -30,6 +30,12 @@ struct FixRow {
     double success_rate() const { return started > 0 ? static_cast<double>(fixed) / started : 0.0; }
 };
 
+// How the sessions read in one language ended (outcome rows by the language they were written in).
+struct LanguageRow {
+    std::string language; // "en", "es"; empty: recorded before languages were (schema < 3)
+    int sessions = 0, fixed = 0, not_fixed = 0, ask_team = 0, abandoned = 0, no_fix_tried = 0;
+};
+
 struct Report {
     std::int64_t since_ms = 0; // events from here on (Unix ms)
     std::int64_t until_ms = 0; // when the report was made
@@ -38,6 +44,7 @@ struct Report {
     std::vector<TopicRow> topics;     // most sessions first
     std::vector<FixRow> fixes;        // by topic (as in `topics`), then fix number
     std::vector<TopicRow> this_week;  // the last 7 days, most sessions first (at most 10)
+    std::vector<LanguageRow> languages; // outcomes by language, most sessions first
 };
 
 struct ReportResult {
@@ -50,8 +57,8 @@ constexpr std::int64_t kWeekMs = 7LL * 86'400'000;
 // Reads the report for events at or after `since_ms`; "this week" is the 7 days up to `now_ms`.
 ReportResult read_report(const std::string &db_path, std::int64_t since_ms, std::int64_t now_ms);
 
-// For fleet collection: one JSON object, or CSV (two tables, topics then fixes, each with its
-// header line, separated by an empty line).
+// For fleet collection: one JSON object, or CSV (three tables: topics, fixes, then outcomes by
+// language, each with its header line, separated by an empty line).
 std::string report_json(const Report &report);
 std::string report_csv(const Report &report);
 

@@ -55,6 +55,15 @@ std::string report_json(const Report &r) {
                               {"abandoned", f.abandoned},
                               {"most_abandoned_step", f.worst_step == 0 ? json(nullptr) : json(f.worst_step)},
                               {"abandoned_at_that_step", f.abandoned_at_worst}});
+    j["languages"] = json::array();
+    for (const LanguageRow &l : r.languages)
+        j["languages"].push_back({{"language", l.language.empty() ? json(nullptr) : json(l.language)},
+                                  {"sessions", l.sessions},
+                                  {"fixed", l.fixed},
+                                  {"not_fixed", l.not_fixed},
+                                  {"ask_team", l.ask_team},
+                                  {"abandoned", l.abandoned},
+                                  {"no_fix_tried", l.no_fix_tried}});
     j["top_topics_this_week"] = json::array();
     for (const TopicRow &t : r.this_week) j["top_topics_this_week"].push_back({{"topic", t.topic}, {"sessions", t.sessions}});
     return j.dump() + "\n";
@@ -72,6 +81,13 @@ std::string report_csv(const Report &r) {
                std::to_string(f.fixed) + "," + rate(f.success_rate()) + "," + std::to_string(f.abandoned) + "," +
                (f.worst_step ? std::to_string(f.worst_step) : std::string()) + "," +
                std::to_string(f.abandoned_at_worst) + "\n";
+    // Third table: outcomes by the language they were read in ("not recorded": before schema 3).
+    out += "\nlanguage,sessions,fixed,not_fixed,ask_team,abandoned,no_fix_tried\n";
+    for (const LanguageRow &l : r.languages)
+        out += (l.language.empty() ? std::string("not recorded") : csv_field(l.language)) + "," +
+               std::to_string(l.sessions) + "," + std::to_string(l.fixed) + "," + std::to_string(l.not_fixed) + "," +
+               std::to_string(l.ask_team) + "," + std::to_string(l.abandoned) + "," + std::to_string(l.no_fix_tried) +
+               "\n";
     return out;
 }
 

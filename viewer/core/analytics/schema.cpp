@@ -29,6 +29,9 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
        ALTER TABLE events ADD COLUMN result_count INTEGER;
        CREATE INDEX events_at ON events(at_ms);
        CREATE INDEX events_kind_topic ON events(kind, topic, fix);)",
+    // v3: the language the customer was reading in (issue 18). Rows written before it keep NULL:
+    // the report counts them as "not recorded", not as English.
+    R"(ALTER TABLE events ADD COLUMN language TEXT;)",
 };
 
 } // namespace

@@ -12,7 +12,7 @@
 
 namespace hs::analytics {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The file's schema version (0 for a new, empty file), or -1 when it cannot be read (not a
 // database, damaged), with the reason in `error`.

@@ -34,8 +34,8 @@ std::string plain(int code) {
 }
 
 constexpr const char *kInsert =
-    "INSERT INTO events (session, at_ms, kind, topic, fix, step, faq, duration_ms, detail, query, result_count) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO events (session, at_ms, kind, topic, fix, step, faq, duration_ms, detail, query, result_count, "
+    "language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 } // namespace
 
@@ -210,6 +210,7 @@ bool Store::write(std::deque<Event> &batch) {
         } else {
             ins.bind_or_null(9, e.detail);
         }
+        ins.bind_or_null(12, e.language);
         if (ins.step() != SQLITE_DONE) return fail();
     }
     if (!db.exec("COMMIT").empty()) return fail();
