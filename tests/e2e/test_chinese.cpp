@@ -83,7 +83,7 @@ TEST_CASE("Searching with --lang zh-CN finds the seed topic from Chinese words",
         CHECK(doc["results"][0]["title"] == "iMessage 信息和 FaceTime 通话无法激活");
     }
     // In English the same words find nothing: the Chinese index is the language's own.
-    e2e::Run en = e2e::run_viewer({"--search", "信息 激活", "--json"}, false);
+    e2e::Run en = e2e::run_viewer({"--search", "信息 激活", "--lang", "en", "--json"}, false);
     REQUIRE(en.exit_code == 0);
     CHECK(nlohmann::json::parse(en.out)["results"].empty());
     // A locale that is not one is refused.

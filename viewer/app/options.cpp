@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include "core/translation.hpp"
 #include <algorithm>
 
 #include <CLI/CLI.hpp>
@@ -99,6 +100,10 @@ std::optional<int> parse_options(int argc, char **argv, Options &out) {
     }
     if (out.render_topic.empty() != out.out.empty()) {
         std::fprintf(stderr, "--render-topic ID and --out DIR go together\n");
+        return 2;
+    }
+    if (out.lang && normalize_locale(*out.lang).empty()) {
+        std::fprintf(stderr, "--lang: expected a locale such as zh-CN or es, got '%s'\n", out.lang->c_str());
         return 2;
     }
     if (out.json && !out.list_topics && !out.search) {
