@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -68,6 +69,22 @@ std::string problems_of(const ConfigResult &r) {
 }
 
 } // namespace
+
+TEST_CASE("The font atlas's characters include the viewer's own words in every language", "[language][cjk]") {
+    UiText text = installed_words();
+    Characters chars;
+    add_characters("abc", chars);
+    text.add_characters_to(chars);
+    auto has = [&](char32_t c) { return std::binary_search(chars.begin(), chars.end(), c); };
+    CHECK(has(U'a'));   // what was there stays
+    CHECK(has(U'首'));  // "Home" in Chinese: 首页
+    CHECK(has(U'页'));
+    CHECK(has(U'ó'));   // "¿Se solucionó?"
+    CHECK(has(U'¿'));
+    CHECK(!has(U'龍')); // and not a whole CJK block
+    CHECK(std::is_sorted(chars.begin(), chars.end()));
+    CHECK(std::adjacent_find(chars.begin(), chars.end()) == chars.end());
+}
 
 TEST_CASE("fill puts arguments by position, in the translator's order", "[language]") {
     CHECK(fill("Fix {0} of {1}", {"2", "5"}) == "Fix 2 of 5");

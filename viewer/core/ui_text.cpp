@@ -79,6 +79,13 @@ std::vector<std::string> UiText::languages() const {
     return out;
 }
 
+void UiText::add_characters_to(Characters &into) const {
+    std::string all; // one pass over one text: add_characters() sets up a table per call
+    for (const auto &[locale, strings] : catalogs_)
+        for (const auto &[english, translated] : strings) all += translated;
+    add_characters(all, into);
+}
+
 const std::string *UiText::find(std::string_view language, std::string_view english) const {
     for (const std::string &l : fallback_locales(language)) {
         auto catalog = catalogs_.find(l);

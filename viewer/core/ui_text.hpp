@@ -9,6 +9,8 @@
 // them ("第 {0} 个方法，共 {1} 个").
 #pragma once
 
+#include "used_characters.hpp"
+
 #include <functional>
 #include <map>
 #include <string>
@@ -39,6 +41,10 @@ public:
 
     // `english` in `language`, down its fallback; nullptr when no catalog on the way has it.
     const std::string *find(std::string_view language, std::string_view english) const;
+
+    // Every character of every translation added to `into`: the font atlas must hold them (the
+    // attract screen speaks each offered language, whatever the visit's).
+    void add_characters_to(Characters &into) const;
 
 private:
     std::map<std::string, Strings, std::less<>> catalogs_;

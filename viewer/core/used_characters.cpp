@@ -39,7 +39,7 @@ Characters listed(const std::vector<uint64_t> &seen) {
 
 std::string_view interface_text() {
     // The language names (each in its own language). The viewer's translated words join them
-    // here when the viewer has catalogs of its own.
+    // in the kiosk's layout (UiText::add_characters_to).
     return "English Español 中文 简体中文";
 }
 

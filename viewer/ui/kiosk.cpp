@@ -27,8 +27,9 @@ bool Kiosk::layout(int w, int h) {
     const std::shared_ptr<const Catalog> &catalog = nav_.shared_catalog();
     if (catalog.get() != fonts_catalog_.get() && !catalog->loading) {
         fonts_catalog_ = catalog;
-        extra = catalog->characters ? extra_characters(catalog->characters.get())
-                                    : extra_characters(std::make_unique<Characters>(used_characters(*catalog)).get());
+        Characters used = catalog->characters ? *catalog->characters : used_characters(*catalog);
+        if (ui_text_) ui_text_->add_characters_to(used); // the viewer's own words, in every language
+        extra = extra_characters(&used);
     }
     if (w == width_ && h == height_ && session_.text_size() == text_size_ && extra == fonts_.extra) return false;
     // Sizes follow the screen's short side: the same layout on 1080p and 4K, either way up.
