@@ -137,10 +137,10 @@ void take_it_with_you_view(const Context &ctx, ImVec2 screen) {
     y += centred_text(ctx.fonts.h1, t.color.text, title, at.x + pad, y, inner) + t.gap();
     ImGui::SetCursorPos(ImVec2(at.x + pad, y));
     take_it_with_you(ctx, ui.qr_url, at.x + pad, inner, max_side);
-    float bw = std::min(inner, std::max(t.px(360), label_width(ctx, icon::close, "Close")));
+    float bw = std::min(inner, std::max(t.px(360), label_width(ctx, icon::close, ctx.tr("Close"))));
     ImGui::SetCursorPos(ImVec2(at.x + (w - bw) * 0.5f, y + block + t.gap()));
     if (touch_button(ctx, "take-it-with-you-close", ImVec2(bw, t.button_height()), ButtonStyle::Primary, icon::close,
-                     "Close"))
+                     ctx.tr("Close")))
         ui.qr_open = false;
     ImGui::End();
 }

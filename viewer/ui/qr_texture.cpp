@@ -13,7 +13,7 @@
 namespace hs::ui {
 namespace {
 
-constexpr const char *kScanLine = "Scan with your phone's camera to take these steps with you";
+constexpr const char *kScanLine = N_("Scan with your phone's camera to take these steps with you");
 
 } // namespace
 
@@ -68,7 +68,7 @@ float take_it_with_you_height(const Context &ctx, const std::string &url, float 
     float side = qr_side(ctx, url, max_side);
     if (side == 0) return 0;
     // Four items (the code's space, the line, a gap, the URL), each followed by ImGui's item spacing.
-    return side + t.px(16) + wrapped_height(ctx.fonts.body, kScanLine, width) + t.px(8) +
+    return side + t.px(16) + wrapped_height(ctx.fonts.body, ctx.tr(kScanLine), width) + t.px(8) +
            wrapped_height(ctx.fonts.small, url, width) + 4 * ImGui::GetStyle().ItemSpacing.y;
 }
 
@@ -89,7 +89,7 @@ void take_it_with_you(const Context &ctx, const std::string &url, float x, float
         ImGui::SetCursorPosX(one < width ? x + (width - one) * 0.5f : x);
         wrapped_text(font, color, text, width);
     };
-    centred(ctx.fonts.body, t.color.text, kScanLine);
+    centred(ctx.fonts.body, t.color.text, ctx.tr(kScanLine));
     ImGui::Dummy(ImVec2(0, t.px(8)));
     centred(ctx.fonts.small, t.color.text_muted, url);
 }

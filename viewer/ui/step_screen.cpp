@@ -81,12 +81,12 @@ void instruction(const Context &ctx, const Fix &fix, const Step &step, float x, 
     }
     if (!fix.support_url.empty()) {
         // The fix's own web page, as a QR code the customer scans to finish at home.
-        static constexpr const char *kTake = "Take this fix with you";
+        static constexpr const char *kTake = N_("Take this fix with you");
         ImGui::SetCursorPosX(x);
-        float w = std::min(width, label_width(ctx, icon::qrcode, kTake));
+        float w = std::min(width, label_width(ctx, icon::qrcode, ctx.tr(kTake)));
         if (touch_button(ctx, "take-it-with-you", ImVec2(w, t.button_height()), ButtonStyle::Secondary, icon::qrcode,
-                         kTake))
-            open_take_it_with_you(ctx, fix.support_url, kTake);
+                         ctx.tr(kTake)))
+            open_take_it_with_you(ctx, fix.support_url, ctx.tr(kTake));
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
 }

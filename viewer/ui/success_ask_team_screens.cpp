@@ -55,15 +55,15 @@ void message_with_code(const Context &ctx, ImVec2 body, const char *glyph, ImU32
             return;
         }
     }
-    static constexpr const char *kTake = "Take these steps with you";
+    static constexpr const char *kTake = N_("Take these steps with you");
     centred_message(ctx, body, glyph, glyph_color, title, message, [&](float x, float w) {
         buttons(x, w);
         ImGui::Dummy(ImVec2(0, t.gap() - spacing));
-        float bw = std::min(w, std::max(t.px(480), label_width(ctx, icon::qrcode, kTake)));
+        float bw = std::min(w, std::max(t.px(480), label_width(ctx, icon::qrcode, ctx.tr(kTake))));
         ImGui::SetCursorPosX(x + (w - bw) * 0.5f);
         if (touch_button(ctx, "take-it-with-you", ImVec2(bw, t.button_height()), ButtonStyle::Secondary, icon::qrcode,
-                         kTake))
-            open_take_it_with_you(ctx, url, kTake);
+                         ctx.tr(kTake)))
+            open_take_it_with_you(ctx, url, ctx.tr(kTake));
     }, t.button_height() + t.gap());
     touch_scroll(ctx); // the message may still be longer than the screen: a finger scrolls it
 }
