@@ -2,6 +2,7 @@
 // reading it back with a real decoder (zbarimg, from zbar-tools) rather than by its bytes.
 #include "core/qr_code.hpp"
 #include "support/test_paths.hpp"
+#include "support/zbar.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -26,18 +27,7 @@ std::string write_pgm(const hs::QrCode &code, const std::string &name, int scale
     return path;
 }
 
-// What zbarimg reads in the picture at `path` (its --raw output: the text and a newline). Its stderr
-// (D-Bus noise from ImageMagick on a machine without a system bus) is not part of it.
-std::string decode(const std::string &path) {
-    std::string out;
-    FILE *p = popen(("zbarimg --raw -q '" + path + "' 2>/dev/null").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
+std::string decode(const std::string &path) { return test_support::zbar_decode(path); }
 
 // The 7x7 finder pattern of ISO/IEC 18004 with its top-left corner at (x, y).
 bool finder_at(const hs::QrCode &c, int x, int y) {

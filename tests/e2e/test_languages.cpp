@@ -5,6 +5,7 @@
 //
 // Each run writes its files to test_paths::output as lang-NAME.{replay,json,png,toml}.
 #include "support/display.hpp"
+#include "support/script_journey.hpp"
 #include "support/test_paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -22,15 +23,7 @@ namespace fs = std::filesystem;
 const std::string kTopic = "imessage-facetime-activation";
 const std::string kStep = kTopic + "/fix/1/step/2";
 
-struct Journey {
-    std::string script;
-    e2e::Run run;
-    json ui;
-    std::string describe() const {
-        return "--- script:\n" + script + "--- exit " + std::to_string(run.exit_code) +
-               "\n--- ui: " + (ui.is_null() ? std::string("none") : ui.dump()) + "\n--- stderr:\n" + run.err;
-    }
-};
+using Journey = e2e::ScriptJourney;
 
 // Runs the kiosk from `open` with `script` as its --replay and the default languages (en, es,
 // zh-CN; English first); the last --dump-ui is kept.

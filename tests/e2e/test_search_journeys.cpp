@@ -5,6 +5,7 @@
 //
 // Each run writes its files to test_paths::output as search-NAME.{replay,json,png,toml}.
 #include "support/display.hpp"
+#include "support/script_journey.hpp"
 #include "support/test_paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,15 +26,7 @@ std::string out_path(const std::string &name) {
     return std::string(test_paths::output) + "/search-" + name;
 }
 
-struct Journey {
-    std::string script;
-    e2e::Run run;
-    json ui;
-    std::string describe() const {
-        return "--- script:\n" + script + "--- exit " + std::to_string(run.exit_code) +
-               "\n--- ui: " + (ui.is_null() ? std::string("none") : ui.dump()) + "\n--- stderr:\n" + run.err;
-    }
-};
+using Journey = e2e::ScriptJourney;
 
 // Runs the kiosk at `size` from `open` with `script` as its --replay; the last --dump-ui is kept.
 Journey play(const std::string &name, const std::string &script, const std::string &open = "home",

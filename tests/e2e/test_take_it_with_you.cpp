@@ -5,6 +5,7 @@
 // text is a --validate warning.
 #include "support/display.hpp"
 #include "support/test_paths.hpp"
+#include "support/zbar.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,17 +23,7 @@ std::string out_path(const std::string &name) {
     return (dir / name).string();
 }
 
-// What zbarimg reads in the picture: each code's text on a line of its own.
-std::string decode(const std::string &png) {
-    std::string out;
-    FILE *p = popen(("zbarimg --raw -q '" + png + "' 2>/dev/null").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
+std::string decode(const std::string &path) { return test_support::zbar_decode(path); }
 
 // A folder holding only the test plugin `name` from the ABI folder (which also holds one that throws).
 std::string alone(const std::string &name) {

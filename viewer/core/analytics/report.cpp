@@ -13,6 +13,17 @@
 namespace hs::analytics {
 namespace {
 
+// Columns 1-6 of a by-topic or by-language row: sessions, then the outcome counts in the order the
+// queries below SUM them.
+template <class Row> void read_counts(sql::Stmt &s, Row &r) {
+    r.sessions = static_cast<int>(s.integer(1));
+    r.fixed = static_cast<int>(s.integer(2));
+    r.not_fixed = static_cast<int>(s.integer(3));
+    r.ask_team = static_cast<int>(s.integer(4));
+    r.abandoned = static_cast<int>(s.integer(5));
+    r.no_fix_tried = static_cast<int>(s.integer(6));
+}
+
 void read_topics(sql::Db &db, std::int64_t since, std::vector<TopicRow> &out, int limit) {
     std::string text =
         "SELECT topic,"
@@ -30,12 +41,7 @@ void read_topics(sql::Db &db, std::int64_t since, std::vector<TopicRow> &out, in
     while (s.step() == SQLITE_ROW) {
         TopicRow r;
         r.topic = s.text(0);
-        r.sessions = static_cast<int>(s.integer(1));
-        r.fixed = static_cast<int>(s.integer(2));
-        r.not_fixed = static_cast<int>(s.integer(3));
-        r.ask_team = static_cast<int>(s.integer(4));
-        r.abandoned = static_cast<int>(s.integer(5));
-        r.no_fix_tried = static_cast<int>(s.integer(6));
+        read_counts(s, r);
         out.push_back(r);
     }
 }
@@ -94,12 +100,7 @@ void read_languages(sql::Db &db, std::int64_t since, std::vector<LanguageRow> &o
     while (s.step() == SQLITE_ROW) {
         LanguageRow r;
         r.language = s.text(0);
-        r.sessions = static_cast<int>(s.integer(1));
-        r.fixed = static_cast<int>(s.integer(2));
-        r.not_fixed = static_cast<int>(s.integer(3));
-        r.ask_team = static_cast<int>(s.integer(4));
-        r.abandoned = static_cast<int>(s.integer(5));
-        r.no_fix_tried = static_cast<int>(s.integer(6));
+        read_counts(s, r);
         out.push_back(r);
     }
 }
